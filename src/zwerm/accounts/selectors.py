@@ -1,0 +1,52 @@
+from django.db.models import QuerySet
+
+from zwerm.core.models import Municipality
+
+from .models import Membership, RoleAssignment, User
+from .roles import STAFF_ROLES, Role
+
+
+def user_roles(*, user: User, municipality: Municipality) -> set[str]:
+    """The roles `user` holds in `municipality`; a member is always a resident there."""
+    if not user.is_authenticated or municipality is None:
+        return set()
+    cache = getattr(user, "_zwerm_roles", None)
+    if cache is None:
+        cache = user._zwerm_roles = {}
+    if municipality.pk not in cache:
+        roles = set(
+            RoleAssignment.objects.filter(user=user, municipality=municipality).values_list("role", flat=True)
+        )
+        if Membership.objects.filter(user=user, municipality=municipality).exists():
+            roles.add(Role.RESIDENT)
+        cache[municipality.pk] = roles
+    return cache[municipality.pk]
+
+
+def user_has_role(*, user: User, municipality: Municipality, roles) -> bool:
+    """True when `user` holds at least one of `roles` (a Role or an iterable of them) here."""
+    wanted = {roles} if isinstance(roles, str) else set(roles)
+    held = user_roles(user=user, municipality=municipality)
+    return bool(held & wanted) or (Role.ADMIN in held and bool(wanted & STAFF_ROLES))
+
+
+def user_is_staff_here(*, user: User, municipality: Municipality) -> bool:
+    return bool(user_roles(user=user, municipality=municipality) & STAFF_ROLES)
+
+
+def membership_get(*, user: User, municipality: Municipality) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.select_related("neighbourhood").filter(user=user, municipality=municipality).first()
+
+
+def role_assignment_list(*, municipality: Municipality) -> QuerySet[RoleAssignment]:
+    return (
+        RoleAssignment.objects.filter(municipality=municipality)
+        .select_related("user")
+        .order_by("user__display_name", "role")
+    )
+
+
+def user_get_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()

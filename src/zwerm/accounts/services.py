@@ -1,0 +1,122 @@
+"""Writes for accounts: registration, log-in links, roles and second factors."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from sesame.utils import get_query_string
+
+from zwerm.core.models import Municipality
+from zwerm.core.text import clean_text
+
+from .models import Membership, RoleAssignment, User
+from .roles import Role
+from .selectors import user_has_role
+
+
+def _check_neighbourhood(*, municipality: Municipality, neighbourhood) -> None:
+    if neighbourhood is not None and neighbourhood.municipality_id != municipality.id:
+        raise ValidationError({"neighbourhood": _("Kies een buurt in deze gemeente.")})
+
+
+def resident_register(*, municipality: Municipality, email: str, display_name: str, neighbourhood=None) -> User:
+    """A resident joins `municipality`; an existing account (same e-mail) just gains the membership."""
+    _check_neighbourhood(municipality=municipality, neighbourhood=neighbourhood)
+    try:
+        display_name = clean_text(display_name, field_label=_("je naam"), max_length=60)
+    except ValidationError as error:
+        raise ValidationError({"display_name": error.messages}) from None
+    email = email.strip().lower()
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, display_name=display_name)
+        membership, created = Membership.objects.get_or_create(
+            user=user, municipality=municipality, defaults={"neighbourhood": neighbourhood}
+        )
+        if not created and neighbourhood is not None and membership.neighbourhood_id is None:
+            membership.neighbourhood = neighbourhood
+            membership.save(update_fields=["neighbourhood"])
+    return user
+
+
+def membership_set_neighbourhood(*, user: User, municipality: Municipality, neighbourhood) -> Membership:
+    _check_neighbourhood(municipality=municipality, neighbourhood=neighbourhood)
+    membership, _created = Membership.objects.update_or_create(
+        user=user, municipality=municipality, defaults={"neighbourhood": neighbourhood}
+    )
+    return membership
+
+
+def login_link_send(*, user: User, municipality: Municipality, link_base: str, next_url: str = "") -> None:
+    """E-mail `user` a one-time log-in link (valid for SESAME_MAX_AGE seconds)."""
+    query = get_query_string(user)
+    if next_url:
+        query += "&" + urlencode({"next": next_url})
+    context = {
+        "user": user,
+        "municipality": municipality,
+        "link": f"{link_base}{query}",
+        "minutes": settings.SESAME_MAX_AGE // 60,
+    }
+    send_mail(
+        subject=_("Je inloglink voor %(name)s") % {"name": municipality.name},
+        message=render_to_string("accounts/email/login_link.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def role_grant(*, actor: User, municipality: Municipality, user: User, role: str) -> RoleAssignment:
+    if not user_has_role(user=actor, municipality=municipality, roles=Role.ADMIN):
+        raise PermissionDenied(_("Alleen een beheerder kan rollen toekennen."))
+    if role not in Role.values or role == Role.RESIDENT:
+        raise ValidationError({"role": _("Kies een bestaande rol.")})
+    with transaction.atomic():
+        Membership.objects.get_or_create(user=user, municipality=municipality)
+        assignment, _created = RoleAssignment.objects.get_or_create(
+            user=user, municipality=municipality, role=role, defaults={"granted_by": actor}
+        )
+    return assignment
+
+
+def role_revoke(*, actor: User, municipality: Municipality, user: User, role: str) -> None:
+    if not user_has_role(user=actor, municipality=municipality, roles=Role.ADMIN):
+        raise PermissionDenied(_("Alleen een beheerder kan rollen intrekken."))
+    if actor.pk == user.pk and role == Role.ADMIN:
+        raise ValidationError(_("Je kunt je eigen beheerdersrol niet intrekken."))
+    RoleAssignment.objects.filter(user=user, municipality=municipality, role=role).delete()
+
+
+def staff_user_create(*, email: str, display_name: str, password: str) -> User:
+    """A staff account logs in with a password and a second factor (TOTP)."""
+    validate_password(password)
+    return User.objects.create_user(email=email, display_name=display_name, password=password)
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed authenticator for `user`; it counts once a first code is confirmed."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name=_("Authenticator-app"), confirmed=False)
+
+
+def totp_device_confirm(*, device: TOTPDevice, token: str) -> TOTPDevice:
+    if not device.verify_token(token.strip()):
+        raise ValidationError({"token": _("Deze code klopt niet. Kijk of de tijd op je telefoon goed staat.")})
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return device
+
+
+def role_bootstrap_admin(*, municipality: Municipality, user: User) -> RoleAssignment:
+    """The first admin of a municipality (set-up and demo only): refused once it has an admin."""
+    if RoleAssignment.objects.filter(municipality=municipality, role=Role.ADMIN).exists():
+        raise PermissionDenied(_("Deze gemeente heeft al een beheerder; die kent rollen toe."))
+    Membership.objects.get_or_create(user=user, municipality=municipality)
+    return RoleAssignment.objects.create(user=user, municipality=municipality, role=Role.ADMIN)

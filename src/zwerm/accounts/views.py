@@ -1,0 +1,162 @@
+"""Log-in by e-mail link for residents; password + second factor for staff; the resident's profile."""
+
+from base64 import b32encode
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_ratelimit.decorators import ratelimit
+from sesame.utils import get_user as sesame_get_user
+
+from . import selectors, services
+from .forms import LoginLinkForm, ProfileForm, RegisterForm, StaffLoginForm, TokenForm
+
+
+def _safe_next(request, default="web:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse(default)
+
+
+def _link_base(request) -> str:
+    return request.build_absolute_uri(reverse("accounts:link")) + "?"
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="20/h", method="POST")
+def register(request):
+    form = RegisterForm(request.POST or None, municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.resident_register(
+                municipality=request.municipality, email=form.cleaned_data["email"],
+                display_name=form.cleaned_data["display_name"], neighbourhood=form.cleaned_data["neighbourhood"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            services.login_link_send(
+                user=user, municipality=request.municipality, link_base=_link_base(request),
+                next_url=_safe_next(request, "initiatives:create"),
+            )
+            return redirect("accounts:link_sent")
+    return render(request, "accounts/register.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="20/h", method="POST")
+def login_view(request):
+    form = LoginLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = selectors.user_get_by_email(email=form.cleaned_data["email"])
+        if user is not None and user.is_active:
+            services.login_link_send(
+                user=user, municipality=request.municipality, link_base=_link_base(request),
+                next_url=_safe_next(request),
+            )
+        # The same answer either way, so nobody learns who has an account.
+        return redirect("accounts:link_sent")
+    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def link_sent(request):
+    return render(request, "accounts/link_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def link(request):
+    """A log-in link asks for one click first, so that mail scanners do not use it up."""
+    if request.method == "GET":
+        user = sesame_get_user(request, update_last_login=False)
+        if user is None:
+            return render(request, "accounts/link_invalid.html", {"form": LoginLinkForm()}, status=400)
+        return render(request, "accounts/link_confirm.html", {"link_user": user, "next": request.GET.get("next", "")})
+    user = sesame_get_user(request)
+    if user is None:
+        return render(request, "accounts/link_invalid.html", {"form": LoginLinkForm()}, status=400)
+    login(request, user, backend="sesame.backends.ModelBackend")
+    messages.success(request, _("Je bent ingelogd. Welkom, %(name)s!") % {"name": user.display_name})
+    if not selectors.membership_get(user=user, municipality=request.municipality):
+        return redirect(f"{reverse('accounts:profile')}?next={_safe_next(request)}")
+    return redirect(_safe_next(request))
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.success(request, _("Je bent uitgelogd."))
+    return redirect("web:home")
+
+
+@require_http_methods(["GET", "POST"])
+def staff_login(request):
+    form = StaffLoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, username=form.cleaned_data["email"].lower(), password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error(None, _("Het e-mailadres of wachtwoord klopt niet."))
+        elif TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            device = match_token(user, form.cleaned_data["token"].strip()) if form.cleaned_data["token"] else None
+            if device is None:
+                form.add_error("token", _("Vul de geldige code van zes cijfers uit je authenticator-app in."))
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                otp_login(request, device)
+                messages.success(request, _("Je bent ingelogd als medewerker."))
+                return redirect(_safe_next(request, "web:staff_home"))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.info(request, _("Koppel eerst een authenticator-app; daarna kun je als medewerker werken."))
+            return redirect(f"{reverse('accounts:totp_setup')}?next={_safe_next(request, 'web:staff_home')}")
+    return render(request, "accounts/staff_login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def totp_setup(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or services.totp_device_start(
+        user=request.user
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.totp_device_confirm(device=device, token=form.cleaned_data["token"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            otp_login(request, device)
+            messages.success(request, _("Je authenticator-app is gekoppeld."))
+            return redirect(_safe_next(request, "web:staff_home"))
+    svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
+    secret = b32encode(device.bin_key).decode()
+    return render(request, "accounts/totp_setup.html", {"form": form, "qr_svg": svg, "secret": secret,
+                                                         "next": request.GET.get("next", "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    membership = selectors.membership_get(user=request.user, municipality=request.municipality)
+    initial = {"neighbourhood": membership.neighbourhood_id} if membership else {}
+    form = ProfileForm(request.POST or None, municipality=request.municipality, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.membership_set_neighbourhood(
+            user=request.user, municipality=request.municipality, neighbourhood=form.cleaned_data["neighbourhood"]
+        )
+        messages.success(request, _("Je buurt is opgeslagen."))
+        return redirect(_safe_next(request, "accounts:profile"))
+    roles = selectors.user_roles(user=request.user, municipality=request.municipality)
+    return render(request, "accounts/profile.html", {"form": form, "membership": membership, "roles": sorted(roles),
+                                                      "next": request.GET.get("next", "")})

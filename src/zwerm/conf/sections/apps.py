@@ -1,0 +1,83 @@
+from ..env import env_bool, env_list, env_str
+
+ENVIRONMENT = env_str("ZWERM_ENVIRONMENT", "demo")  # demo | production | test
+PRODUCTION = ENVIRONMENT == "production"
+
+DEBUG = env_bool("ZWERM_DEBUG", not PRODUCTION)
+SECRET_KEY = env_str("ZWERM_SECRET_KEY", "" if PRODUCTION else "zwerm-demo-secret-key-not-for-production")
+if PRODUCTION and not SECRET_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("ZWERM_SECRET_KEY must be set when ZWERM_ENVIRONMENT=production.")
+
+ALLOWED_HOSTS = env_list("ZWERM_ALLOWED_HOSTS", [] if PRODUCTION else ["*"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "django_htmx",
+    "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
+    "zwerm.core",
+    "zwerm.accounts",
+    "zwerm.places",
+    "zwerm.initiatives",
+    "zwerm.dialogues",
+    "zwerm.sensing",
+    "zwerm.budgets",
+    "zwerm.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "zwerm.core.middleware.MunicipalityMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "zwerm.web.urls"
+WSGI_APPLICATION = "zwerm.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "zwerm.web.context_processors.zwerm",
+            ],
+        },
+    }
+]
+
+# The municipality used when no host name matches (slug); empty means the first one.
+ZWERM_DEFAULT_MUNICIPALITY = env_str("ZWERM_DEFAULT_MUNICIPALITY", "")
+# Public pages list this many items per page.
+ZWERM_PAGE_SIZE = 12

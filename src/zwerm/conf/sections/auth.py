@@ -1,0 +1,37 @@
+from ..env import env_int
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+
+# E-mail log-in links (django-sesame): valid for this many seconds, usable once.
+SESAME_MAX_AGE = env_int("ZWERM_LOGIN_LINK_MAX_AGE", 15 * 60)
+SESAME_ONE_TIME = True
+SESAME_TOKEN_NAME = "token"
+
+# Brute-force protection on the staff password log-in (django-axes).
+AXES_FAILURE_LIMIT = env_int("ZWERM_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("ZWERM_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_USERNAME_FORM_FIELD = "email"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+
+OTP_TOTP_ISSUER = "Zwerm"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Submissions (initiatives, comments, flags) per resident per hour before a friendly refusal.
+ZWERM_SUBMISSIONS_PER_HOUR = env_int("ZWERM_SUBMISSIONS_PER_HOUR", 30)

@@ -1,0 +1,11 @@
+import dj_database_url
+
+from ..env import env_int, env_str
+from .paths import DATA_DIR
+
+# Default: a SQLite file in the data folder. PostgreSQL: postgres://user@host:5432/name
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'zwerm.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("ZWERM_DB_CONN_MAX_AGE", 0))}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Wait for a writer instead of failing with "database is locked" under concurrent requests.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

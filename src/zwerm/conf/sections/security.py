@@ -1,0 +1,43 @@
+from ..env import env_bool, env_int, env_list, env_str
+from .apps import PRODUCTION
+
+SESSION_COOKIE_SECURE = env_bool("ZWERM_SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = env_int("ZWERM_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_SSL_REDIRECT = env_bool("ZWERM_SSL_REDIRECT", PRODUCTION)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("ZWERM_CSRF_TRUSTED_ORIGINS", [])
+
+# Content Security Policy (django-csp 4): no inline scripts, no third-party hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Caches back the rate limits; use a shared cache (Redis) when running several web processes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if env_str("ZWERM_CACHE_URL", "")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": env_str("ZWERM_CACHE_URL", "zwerm"),
+    }
+}
+RATELIMIT_VIEW = "zwerm.web.views.errors.rate_limited"
+# One process in the demo: a local-memory cache is enough for the rate limits there.
+SILENCED_SYSTEM_CHECKS = [] if env_str("ZWERM_CACHE_URL", "") else ["django_ratelimit.E003", "django_ratelimit.W001"]
+CSRF_FAILURE_VIEW = "zwerm.web.views.errors.csrf_failure"

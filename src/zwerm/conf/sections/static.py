@@ -1,0 +1,16 @@
+from ..env import env_str
+from .apps import PRODUCTION
+from .paths import DATA_DIR
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env_str("ZWERM_STATIC_ROOT", str(DATA_DIR / "static"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}

@@ -1,0 +1,35 @@
+"""Checks on free text that residents type, with messages a resident understands."""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|javascript:|&#|on\w+\s*=", re.IGNORECASE)
+
+
+def clean_text(value: str, *, field_label: str, max_length: int, required: bool = True) -> str:
+    """Trimmed text without markup or control characters, or a ValidationError saying what is wrong."""
+    value = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").strip()
+    if not value:
+        if required:
+            raise ValidationError(_("Vul %(field)s in.") % {"field": field_label}, code="required")
+        return ""
+    if len(value) > max_length:
+        raise ValidationError(
+            _("%(field)s is te lang: %(length)d tekens, het maximum is %(max)d.")
+            % {"field": field_label.capitalize(), "length": len(value), "max": max_length},
+            code="max_length",
+        )
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        raise ValidationError(
+            _("%(field)s bevat onzichtbare stuurtekens. Typ de tekst opnieuw.") % {"field": field_label.capitalize()},
+            code="control",
+        )
+    if _MARKUP_RE.search(value):
+        raise ValidationError(
+            _("%(field)s bevat HTML of code. Gebruik gewone tekst.") % {"field": field_label.capitalize()},
+            code="markup",
+        )
+    return value

@@ -1,0 +1,174 @@
+"""Reads for initiatives, always scoped to one municipality."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
+
+from zwerm.accounts.roles import Role
+from zwerm.accounts.selectors import user_has_role
+from zwerm.core.models import Municipality
+
+from .models import Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
+
+SORTS = {"newest": ("-published_at", "-pk"), "supported": ("-support_count", "-published_at", "-pk")}
+
+
+@dataclass(frozen=True)
+class InitiativeFilters:
+    district: int | None = None
+    neighbourhood: int | None = None
+    kind: str = ""
+    status: str = ""
+    query: str = ""
+    sort: str = "newest"
+
+
+def _public(municipality: Municipality) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(municipality=municipality, published_at__isnull=False, hidden_reason="")
+
+
+def _search(qs: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
+    words = query.split()
+    if not words:
+        return qs
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("public_title", weight="A", config="dutch") + SearchVector(
+            "public_body", weight="B", config="dutch"
+        )
+        # Stemmed words as typed, plus prefixes so that 'fiets' also finds 'fietsenstalling'.
+        stemmed = SearchQuery(query, config="dutch", search_type="websearch")
+        prefixes = SearchQuery(
+            " & ".join(f"{''.join(ch for ch in w if ch.isalnum())}:*" for w in words if any(c.isalnum() for c in w))
+            or "''",
+            config="simple", search_type="raw",
+        )
+        return qs.annotate(search=vector, rank=SearchRank(vector, stemmed | prefixes)).filter(
+            search=stemmed | prefixes
+        )
+    for word in words:
+        qs = qs.filter(Q(public_title__icontains=word) | Q(public_body__icontains=word))
+    return qs
+
+
+def initiative_list(*, municipality: Municipality, filters: InitiativeFilters) -> QuerySet[Initiative]:
+    """Public initiatives with their buurt and wijk, filtered, searched and sorted."""
+    qs = _public(municipality)
+    if filters.district:
+        qs = qs.filter(neighbourhood__district_id=filters.district)
+    if filters.neighbourhood:
+        qs = qs.filter(neighbourhood_id=filters.neighbourhood)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    qs = _search(qs, filters.query.strip())
+    return qs.select_related("neighbourhood__district").order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+
+
+def initiative_get_for_user(*, municipality: Municipality, pk: int, user) -> Initiative | None:
+    """The initiative if `user` may see it: public ones for all; submitted or hidden ones for the
+    author and for staff who handle initiatives."""
+    initiative = (
+        Initiative.objects.filter(municipality=municipality, pk=pk)
+        .select_related("author", "neighbourhood__district")
+        .first()
+    )
+    if initiative is None:
+        return None
+    if initiative.is_public or (user.is_authenticated and initiative.author_id == user.pk):
+        return initiative
+    if user.is_authenticated and user_has_role(
+        user=user, municipality=municipality, roles=(Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN)
+    ):
+        return initiative
+    return None
+
+
+def initiative_status_history(*, initiative: Initiative) -> QuerySet[StatusChange]:
+    return initiative.status_changes.order_by("created_at", "pk")
+
+
+def initiative_comments(*, initiative: Initiative) -> QuerySet[Comment]:
+    """Top-level comments with their replies and authors, oldest first."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return (
+        initiative.comments.filter(parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Engagement:
+    supports: bool = False
+    joined: bool = False
+    follows: bool = False
+
+
+def initiative_engagement(*, initiative: Initiative, user) -> Engagement:
+    if not user.is_authenticated:
+        return Engagement()
+    return Engagement(
+        supports=Support.objects.filter(initiative=initiative, resident=user).exists(),
+        joined=Participation.objects.filter(initiative=initiative, resident=user).exists(),
+        follows=Follow.objects.filter(initiative=initiative, user=user).exists(),
+    )
+
+
+def initiative_participant_count(*, initiative: Initiative) -> int:
+    return initiative.participants.count()
+
+
+def initiative_list_for_author(*, municipality: Municipality, author) -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.filter(municipality=municipality, author=author)
+        .select_related("neighbourhood")
+        .order_by("-created_at")
+    )
+
+
+def initiative_list_for_staff(*, municipality: Municipality, status: str = "") -> QuerySet[Initiative]:
+    """All initiatives, also submitted and hidden ones, for staff who handle them."""
+    qs = Initiative.objects.filter(municipality=municipality).select_related("author", "neighbourhood")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at")
+
+
+def moderation_queue(*, municipality: Municipality) -> QuerySet[Flag]:
+    """Open flags, oldest first, with what they point at."""
+    return (
+        Flag.objects.filter(municipality=municipality, resolved_at__isnull=True)
+        .select_related("initiative__author", "comment__author", "reporter")
+        .order_by("created_at")
+    )
+
+
+def hidden_items(*, municipality: Municipality) -> dict[str, QuerySet]:
+    return {
+        "initiatives": Initiative.objects.filter(municipality=municipality).exclude(hidden_reason="")
+        .select_related("author").order_by("-updated_at"),
+        "comments": Comment.objects.filter(municipality=municipality).exclude(hidden_reason="")
+        .select_related("author", "initiative").order_by("-created_at"),
+    }
+
+
+def comment_get(*, initiative: Initiative, pk) -> Comment | None:
+    return initiative.comments.filter(pk=pk).first()
+
+
+def flag_get(*, municipality: Municipality, pk) -> Flag | None:
+    return Flag.objects.filter(municipality=municipality, pk=pk).select_related("initiative", "comment").first()
+
+
+def page_size() -> int:
+    return settings.ZWERM_PAGE_SIZE
+
+
+def status_choices_public() -> list[tuple[str, str]]:
+    return [(s.value, s.label) for s in Status if s != Status.SUBMITTED]

@@ -1,0 +1,130 @@
+"""Bringing in an initiative, editing it while submitted, and moving it through its statuses."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zwerm.accounts.selectors import user_has_role
+from zwerm.core.models import Municipality
+from zwerm.core.tasks import enqueue_on_commit
+from zwerm.core.text import clean_text
+
+from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
+from ..tasks import status_change_notify
+from .checks import STAFF_STATUS_ROLES, mask, require_resident
+
+
+def _cleaned(*, municipality, kind, title, body, neighbourhood, location_description) -> dict:
+    errors = {}
+    values = {}
+    for name, label, value, max_length, required in (
+        ("title", _("de titel"), title, TITLE_MAX, True),
+        ("body", _("de beschrijving"), body, BODY_MAX, True),
+        ("location_description", _("de plek"), location_description, LOCATION_MAX, False),
+    ):
+        try:
+            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if kind not in Kind.values:
+        errors["kind"] = [_("Kies of het een initiatief, idee of zorg is.")]
+    if neighbourhood is None or neighbourhood.municipality_id != municipality.id:
+        errors["neighbourhood"] = [_("Kies een buurt in %(name)s.") % {"name": municipality.name}]
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _apply_text(initiative: Initiative, values: dict) -> None:
+    kinds: set[str] = set()
+    initiative.title, initiative.body = values["title"], values["body"]
+    initiative.location_description = values["location_description"]
+    initiative.public_title, found = mask(values["title"])
+    kinds |= found
+    initiative.public_body, found = mask(values["body"])
+    kinds |= found
+    initiative.public_location, found = mask(values["location_description"])
+    initiative.masked_kinds = sorted(kinds | found)
+
+
+def initiative_create(
+    *,
+    author,
+    municipality: Municipality,
+    kind: str,
+    title: str,
+    body: str,
+    neighbourhood,
+    location_description: str = "",
+) -> Initiative:
+    """A resident brings in an initiative; it waits as 'submitted' until the municipality publishes it."""
+    require_resident(user=author, municipality=municipality)
+    values = _cleaned(
+        municipality=municipality, kind=kind, title=title, body=body,
+        neighbourhood=neighbourhood, location_description=location_description,
+    )
+    initiative = Initiative(municipality=municipality, author=author, kind=kind, neighbourhood=neighbourhood)
+    _apply_text(initiative, values)
+    with transaction.atomic():
+        initiative.save()
+        StatusChange.objects.create(
+            initiative=initiative, from_status="", to_status=Status.SUBMITTED, actor=author,
+            reason=_("Ingediend door de inwoner."),
+        )
+    return initiative
+
+
+def initiative_update(
+    *, initiative: Initiative, editor, kind: str, title: str, body: str, neighbourhood, location_description: str = ""
+) -> Initiative:
+    """The author edits their initiative; only while it is still submitted (not yet public)."""
+    if editor.pk != initiative.author_id:
+        raise PermissionDenied(_("Alleen de indiener kan dit initiatief bewerken."))
+    if initiative.status != Status.SUBMITTED:
+        raise ValidationError(_("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
+    values = _cleaned(
+        municipality=initiative.municipality, kind=kind, title=title, body=body,
+        neighbourhood=neighbourhood, location_description=location_description,
+    )
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if locked.status != Status.SUBMITTED:
+            raise ValidationError(_("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
+        initiative.kind, initiative.neighbourhood = kind, neighbourhood
+        _apply_text(initiative, values)
+        initiative.save()
+    return initiative
+
+
+def initiative_status_change(*, initiative: Initiative, actor, to_status: str, reason: str) -> StatusChange:
+    """Move an initiative to a next status with a reason that the author and followers see.
+
+    Staff (moderator, process lead, admin) may make any allowed move; the author may only withdraw."""
+    municipality = initiative.municipality
+    is_staff = user_has_role(user=actor, municipality=municipality, roles=STAFF_STATUS_ROLES)
+    is_author_withdrawing = actor.pk == initiative.author_id and to_status == Status.WITHDRAWN
+    if not (is_staff or is_author_withdrawing):
+        raise PermissionDenied(_("Je hebt geen rol waarmee je de status van dit initiatief mag wijzigen."))
+    reason = clean_text(reason, field_label=_("de toelichting"), max_length=REASON_MAX)
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        allowed = TRANSITIONS[Status(locked.status)]
+        if to_status not in allowed:
+            raise ValidationError(
+                _("Van '%(from)s' naar '%(to)s' is geen mogelijke stap.") % {
+                    "from": locked.get_status_display(), "to": Status(to_status).label if to_status in Status.values
+                    else to_status}
+            )
+        change = StatusChange.objects.create(
+            initiative=locked, from_status=locked.status, to_status=to_status, reason=reason, actor=actor
+        )
+        updates = {"status": to_status}
+        if to_status == Status.PUBLISHED and locked.published_at is None:
+            updates["published_at"] = timezone.now()
+        Initiative.objects.filter(pk=locked.pk).update(**updates, updated_at=timezone.now())
+        enqueue_on_commit(status_change_notify, status_change_id=change.pk)
+    for field, value in updates.items():
+        setattr(initiative, field, value)
+    return change
+

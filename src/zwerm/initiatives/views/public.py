@@ -1,0 +1,62 @@
+"""Pages every visitor sees: the list with filters and search, and one initiative."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from zwerm.accounts.decorators import staff_verified
+from zwerm.accounts.roles import Role
+from zwerm.places.selectors import district_list, neighbourhood_list
+from zwerm.web.pagination import paginate, query_without_page
+
+from .. import selectors
+from ..forms import CommentForm, FilterForm, FlagForm, ModerationForm, StatusForm
+from ..models import TRANSITIONS, Status
+
+
+@require_GET
+def initiative_list(request):
+    municipality = request.municipality
+    form = FilterForm(
+        request.GET or None, districts=district_list(municipality=municipality),
+        neighbourhoods=neighbourhood_list(municipality=municipality), statuses=selectors.status_choices_public(),
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.InitiativeFilters(
+        district=data.get("district"), neighbourhood=data.get("neighbourhood"), kind=data.get("kind") or "",
+        status=data.get("status") or "", query=data.get("q") or "", sort=data.get("sort") or "newest",
+    )
+    page = paginate(request, selectors.initiative_list(municipality=municipality, filters=filters))
+    context = {"form": form, "page": page, "query": query_without_page(request), "filters": filters}
+    template = "initiatives/_results.html" if request.htmx else "initiatives/list.html"
+    return render(request, template, context)
+
+
+def get_visible_or_404(request, pk):
+    initiative = selectors.initiative_get_for_user(municipality=request.municipality, pk=pk, user=request.user)
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+@require_GET
+def initiative_detail(request, pk):
+    initiative = get_visible_or_404(request, pk)
+    can_moderate = staff_verified(request, Role.MODERATOR, Role.ADMIN)
+    can_change_status = staff_verified(request, Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN)
+    allowed = TRANSITIONS[Status(initiative.status)]
+    context = {
+        "initiative": initiative,
+        "history": selectors.initiative_status_history(initiative=initiative),
+        "comments": selectors.initiative_comments(initiative=initiative),
+        "engagement": selectors.initiative_engagement(initiative=initiative, user=request.user),
+        "participant_count": selectors.initiative_participant_count(initiative=initiative),
+        "is_author": request.user.is_authenticated and request.user.pk == initiative.author_id,
+        "comment_form": CommentForm(),
+        "flag_form": FlagForm(),
+        "can_moderate": can_moderate,
+        "moderation_form": ModerationForm() if can_moderate else None,
+        "status_form": StatusForm(allowed=allowed) if can_change_status and allowed else None,
+        "withdraw_form": ModerationForm(),
+    }
+    return render(request, "initiatives/detail.html", context)

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from zwerm.core.models import Municipality
+from zwerm.places.services import places_import_csv
+
+
+class Command(BaseCommand):
+    help = "Importeer wijken en buurten (CBS-codes) uit een CSV-bestand: wijkcode, wijknaam, buurtcode, buurtnaam[, postcodes]."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--municipality", required=True, help="slug of CBS-code (GMxxxx) van de gemeente")
+
+    def handle(self, *args, file: Path, municipality: str, **options):
+        found = Municipality.objects.filter(slug=municipality).first() or Municipality.objects.filter(
+            cbs_code=municipality.upper()).first()
+        if found is None:
+            raise CommandError(f"Onbekende gemeente: {municipality}")
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Kan {file} niet lezen: {error}") from error
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+        report = places_import_csv(municipality=found, text=text)
+        if report.errors:
+            for error in report.errors:
+                self.stderr.write(error)
+            raise CommandError("Niets geïmporteerd: los de fouten hierboven op en probeer opnieuw.")
+        self.stdout.write(
+            f"{report.districts_created} wijken en {report.neighbourhoods_created} buurten toegevoegd, "
+            f"{report.updated} bijgewerkt, {report.postcodes} postcodes."
+        )

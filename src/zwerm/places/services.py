@@ -1,0 +1,108 @@
+"""Writes for places: wijken and buurten, one by one or from a CSV file."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zwerm.core.models import Municipality
+
+from .models import District, Neighbourhood, Postcode
+from .selectors import normalise_postcode
+
+REQUIRED_COLUMNS = ("wijkcode", "wijknaam", "buurtcode", "buurtnaam")
+
+
+@dataclass
+class PlacesImportReport:
+    districts_created: int = 0
+    neighbourhoods_created: int = 0
+    updated: int = 0
+    postcodes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def district_save(*, municipality: Municipality, code: str, name: str) -> District:
+    code = code.strip().upper()
+    if not re.fullmatch(r"WK\d{6}", code) or code[2:6] != municipality.cbs_code[2:]:
+        raise ValidationError(
+            {"code": _("Wijkcode %(code)s hoort niet bij %(m)s (%(gm)s).") % {
+                "code": code, "m": municipality.name, "gm": municipality.cbs_code}}
+        )
+    district, _created = District.objects.update_or_create(
+        code=code, defaults={"municipality": municipality, "name": name.strip()}
+    )
+    return district
+
+
+def neighbourhood_save(*, municipality: Municipality, district: District, code: str, name: str) -> Neighbourhood:
+    code = code.strip().upper()
+    if district.municipality_id != municipality.id:
+        raise ValidationError({"district": _("Kies een wijk in deze gemeente.")})
+    if not re.fullmatch(r"BU\d{8}", code) or code[2:8] != district.code[2:8]:
+        raise ValidationError(
+            {"code": _("Buurtcode %(code)s hoort niet bij wijk %(wk)s.") % {"code": code, "wk": district.code}}
+        )
+    neighbourhood, _created = Neighbourhood.objects.update_or_create(
+        code=code, defaults={"municipality": municipality, "district": district, "name": name.strip()}
+    )
+    return neighbourhood
+
+
+def places_import_csv(*, municipality: Municipality, text: str) -> PlacesImportReport:
+    """Import wijken and buurten from CSV text (columns wijkcode, wijknaam, buurtcode, buurtnaam,
+    optionally postcodes separated by spaces). All rows or none: any error leaves the database as it was."""
+    report = PlacesImportReport()
+    sample = text[:2048]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        report.errors.append(_("Kolommen ontbreken: %(cols)s.") % {"cols": ", ".join(missing)})
+        return report
+    reader.fieldnames = columns
+    try:
+        with transaction.atomic():
+            for line, row in enumerate(reader, start=2):
+                try:
+                    _import_row(municipality=municipality, row=row, report=report)
+                except ValidationError as error:
+                    messages = "; ".join(m for ms in error.message_dict.values() for m in ms) if hasattr(
+                        error, "error_dict") else "; ".join(error.messages)
+                    report.errors.append(_("Regel %(line)d: %(msg)s") % {"line": line, "msg": messages})
+            if report.errors:
+                raise ValidationError("rollback")
+    except ValidationError:
+        report.districts_created = report.neighbourhoods_created = report.updated = report.postcodes = 0
+    return report
+
+
+def _import_row(*, municipality: Municipality, row: dict, report: PlacesImportReport) -> None:
+    wk, bu = (row.get("wijkcode") or "").strip().upper(), (row.get("buurtcode") or "").strip().upper()
+    existed = District.objects.filter(code=wk).exists()
+    district = district_save(municipality=municipality, code=wk, name=row.get("wijknaam") or wk)
+    report.districts_created += 0 if existed else 1
+    existed = Neighbourhood.objects.filter(code=bu).exists()
+    neighbourhood = neighbourhood_save(
+        municipality=municipality, district=district, code=bu, name=row.get("buurtnaam") or bu
+    )
+    if existed:
+        report.updated += 1
+    else:
+        report.neighbourhoods_created += 1
+    for postcode in (row.get("postcodes") or "").split():
+        postcode = normalise_postcode(postcode)
+        if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
+            raise ValidationError({"postcodes": _("Ongeldige postcode: %(p)s") % {"p": postcode}})
+        Postcode.objects.update_or_create(
+            municipality=municipality, postcode=postcode, defaults={"neighbourhood": neighbourhood}
+        )
+        report.postcodes += 1

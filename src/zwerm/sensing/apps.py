@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SensingConfig(AppConfig):
+    name = "zwerm.sensing"
+    label = "sensing"

@@ -1,0 +1,17 @@
+from zwerm.accounts.selectors import user_roles
+from zwerm.accounts.roles import STAFF_ROLES, Role
+
+
+def zwerm(request) -> dict:
+    """What every page needs: the municipality, its theme, and which menus the user gets."""
+    municipality = getattr(request, "municipality", None)
+    roles = user_roles(user=request.user, municipality=municipality) if municipality else set()
+    verified = request.user.is_authenticated and request.user.is_verified()
+    return {
+        "municipality": municipality,
+        "user_roles": roles,
+        "is_staff_here": bool(roles & STAFF_ROLES),
+        "staff_verified": verified and bool(roles & STAFF_ROLES),
+        "can_moderate": verified and bool(roles & {Role.MODERATOR, Role.ADMIN}),
+        "is_admin_here": verified and Role.ADMIN in roles,
+    }

@@ -1,0 +1,116 @@
+"""Fill the configured database with the demo municipality. Running it twice changes nothing."""
+
+import hashlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test.utils import override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from zwerm.accounts import services as accounts
+from zwerm.accounts.roles import Role
+from zwerm.core.models import Municipality
+from zwerm.core.services import municipality_create
+from zwerm.initiatives import services as initiatives
+from zwerm.places import selectors as place_selectors
+from zwerm.places.services import places_import_csv
+from zwerm.web import demo_content as demo
+
+SLUG = "zwermstad"
+
+
+def demo_totp_key(email: str) -> str:
+    """A fixed TOTP key per demo account, so `zwerm demo_totp` can show the current code."""
+    return hashlib.sha1(f"zwerm-demo:{email}".encode()).hexdigest()
+
+
+class Command(BaseCommand):
+    help = "Vul de database met de demogemeente Zwermstad (wijken, buurten, mensen, initiatieven)."
+
+    def handle(self, *args, **options):
+        if Municipality.objects.filter(slug=SLUG).exists():
+            self.stdout.write("De demogemeente Zwermstad bestaat al; er is niets veranderd.")
+            return
+        # Demo e-mails stay in memory instead of filling data/mail.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
+            municipality = self._build()
+        self.stdout.write(self.style.SUCCESS(f"Demogemeente {municipality.name} aangemaakt."))
+
+    def _build(self) -> Municipality:
+        municipality = municipality_create(
+            name="Zwermstad", slug=SLUG, cbs_code="GM9999", hostnames=("127.0.0.1", "localhost"),
+            welcome_title="Samen maken we Zwermstad",
+            welcome_text="Heb je een idee, een initiatief of een zorg over je buurt? Breng het in, "
+                         "steun anderen en zie wat de gemeente ermee doet.",
+            contact_email="participatie@zwermstad.example",
+        )
+        report = places_import_csv(municipality=municipality, text=demo.PLACES_CSV)
+        assert not report.errors, report.errors
+        neighbourhoods = list(place_selectors.neighbourhood_list(municipality=municipality))
+
+        staff = {}
+        for email, name, role in demo.STAFF:
+            user = accounts.staff_user_create(email=email, display_name=name, password=demo.STAFF_PASSWORD)
+            accounts.resident_register(municipality=municipality, email=email, display_name=name,
+                                       neighbourhood=neighbourhoods[0])
+            TOTPDevice.objects.create(user=user, name="Demo", confirmed=True, key=demo_totp_key(email))
+            staff[role] = user
+        # The first admin is bootstrapped; that admin then grants the roles, as a real admin would.
+        accounts.role_bootstrap_admin(municipality=municipality, user=staff[Role.ADMIN])
+        for role, user in staff.items():
+            if role != Role.ADMIN:
+                accounts.role_grant(actor=staff[Role.ADMIN], municipality=municipality, user=user, role=role)
+
+        residents = [
+            accounts.resident_register(
+                municipality=municipality, email=f"{name.lower()}@zwermstad.example", display_name=name,
+                neighbourhood=neighbourhoods[i % len(neighbourhoods)],
+            )
+            for i, name in enumerate(demo.RESIDENTS)
+        ]
+        moderator = staff[Role.MODERATOR]
+        for i, (kind, title, body, location) in enumerate(demo.INITIATIVES):
+            author = residents[i % len(residents)]
+            initiative = initiatives.initiative_create(
+                author=author, municipality=municipality, kind=kind, title=title, body=body,
+                neighbourhood=neighbourhoods[(i * 3) % len(neighbourhoods)], location_description=location,
+            )
+            plan = demo.STATUS_PLAN[i] if i < len(demo.STATUS_PLAN) else "published"
+            if plan == "submitted":
+                continue
+            initiatives.initiative_status_change(
+                initiative=initiative, actor=moderator, to_status="published", reason=demo.REASONS["published"]
+            )
+            for j in range((i * 7) % 11):
+                supporter = residents[(i + j + 1) % len(residents)]
+                if supporter != author:
+                    initiatives.initiative_support(initiative=initiative, resident=supporter)
+            for j in range(i % 4):
+                commenter = residents[(i + j + 2) % len(residents)]
+                comment = initiatives.comment_create(
+                    initiative=initiative, author=commenter, body=demo.COMMENTS[(i + j) % len(demo.COMMENTS)]
+                )
+                if j == 1:
+                    initiatives.comment_create(initiative=initiative, author=author, parent=comment,
+                                               body="Dank je! Ik neem contact met je op.")
+            if i % 5 == 0:
+                initiatives.initiative_join(initiative=initiative, resident=residents[(i + 3) % len(residents)])
+                initiatives.initiative_follow(initiative=initiative, user=residents[(i + 4) % len(residents)])
+            if plan == "published":
+                continue
+            if plan in ("realised",):
+                initiatives.initiative_status_change(initiative=initiative, actor=staff[Role.PROCESS_LEAD],
+                                                     to_status="in_progress", reason=demo.REASONS["in_progress"])
+            actor = author if plan == "withdrawn" else staff[Role.PROCESS_LEAD]
+            initiatives.initiative_status_change(initiative=initiative, actor=actor, to_status=plan,
+                                                 reason=demo.REASONS[plan])
+        # Something for the moderation queue.
+        flagged = initiatives.initiative_create(
+            author=residents[0], municipality=municipality, kind="concern", title="Die buurman is een oplichter",
+            body="Iedereen moet weten dat die man op nummer 5 niet te vertrouwen is.", neighbourhood=neighbourhoods[1],
+        )
+        initiatives.initiative_status_change(initiative=flagged, actor=moderator, to_status="published",
+                                             reason=demo.REASONS["published"])
+        initiatives.flag_create(reporter=residents[2], initiative=flagged,
+                                reason="Dit beschuldigt een buurman zonder bewijs.")
+        return municipality

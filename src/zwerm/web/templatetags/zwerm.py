@@ -1,0 +1,51 @@
+"""Template tags: accessible form fields in NL Design System markup, and small display helpers."""
+
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea",
+    forms.Select: "utrecht-select",
+    forms.FileInput: "utrecht-textbox",
+}
+
+
+@register.inclusion_tag("web/_field.html")
+def form_field(field):
+    """Label, description and error tied to the input with aria-describedby, as WCAG asks."""
+    widget = field.field.widget
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if field.errors:
+        described.append(f"{field.auto_id}_error")
+    attrs = {}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if field.field.required:
+        attrs["required"] = True
+    is_choice_list = isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
+    if not is_choice_list:
+        css = next((c for k, c in WIDGET_CLASSES.items() if isinstance(widget, k)), "utrecht-textbox")
+        if field.errors:
+            css += f" {css}--invalid"
+        attrs["class"] = css
+    return {
+        "field": field,
+        "widget_html": field.as_widget(attrs=attrs),
+        "is_choice_list": is_choice_list,
+        "is_hidden": field.is_hidden,
+        "described_by": " ".join(described),
+    }
+
+
+@register.filter
+def status_class(status: str) -> str:
+    return {
+        "submitted": "warning", "published": "neutral", "in_progress": "active",
+        "realised": "success", "not_realised": "danger", "withdrawn": "inactive",
+    }.get(status, "neutral")
+

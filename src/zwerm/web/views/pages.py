@@ -1,0 +1,28 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from zwerm.accounts.decorators import role_required
+from zwerm.accounts.roles import STAFF_ROLES
+from zwerm.initiatives.selectors import InitiativeFilters, initiative_list, moderation_queue
+from zwerm.places.selectors import district_list
+
+
+@require_GET
+def home(request):
+    municipality = request.municipality
+    latest = initiative_list(municipality=municipality, filters=InitiativeFilters())[:6]
+    popular = initiative_list(municipality=municipality, filters=InitiativeFilters(sort="supported"))[:3]
+    return render(request, "web/home.html", {"latest": latest, "popular": popular,
+                                             "districts": district_list(municipality=municipality)})
+
+
+@role_required(*STAFF_ROLES)
+@require_GET
+def staff_home(request):
+    open_flags = moderation_queue(municipality=request.municipality).count()
+    return render(request, "web/staff_home.html", {"open_flags": open_flags})
+
+
+@require_GET
+def about(request):
+    return render(request, "web/about.html")
