@@ -8,11 +8,16 @@ from .roles import Role
 
 class RegisterForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mailadres"), max_length=254,
-        error_messages={"required": _("Vul je e-mailadres in."), "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
+        label=_("E-mailadres"),
+        max_length=254,
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+        },
     )
     display_name = forms.CharField(
-        label=_("Naam die anderen zien"), max_length=60,
+        label=_("Naam die anderen zien"),
+        max_length=60,
         help_text=_("Bijvoorbeeld je voornaam. Gebruik geen e-mailadres of telefoonnummer."),
         error_messages={"required": _("Vul een naam in."), "max_length": _("Gebruik hoogstens 60 tekens.")},
     )
@@ -24,8 +29,12 @@ class RegisterForm(forms.Form):
 
 class LoginLinkForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mailadres"), max_length=254,
-        error_messages={"required": _("Vul je e-mailadres in."), "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
+        label=_("E-mailadres"),
+        max_length=254,
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+        },
     )
 
 
@@ -35,7 +44,9 @@ class StaffLoginForm(forms.Form):
         label=_("Wachtwoord"), widget=forms.PasswordInput, error_messages={"required": _("Vul je wachtwoord in.")}
     )
     token = forms.CharField(
-        label=_("Code uit je authenticator-app"), required=False, max_length=8,
+        label=_("Code uit je authenticator-app"),
+        required=False,
+        max_length=8,
         help_text=_("Zes cijfers. Nog geen app gekoppeld? Laat dit leeg; je koppelt hem in de volgende stap."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
@@ -43,7 +54,8 @@ class StaffLoginForm(forms.Form):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit je authenticator-app"), max_length=8,
+        label=_("Code uit je authenticator-app"),
+        max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         error_messages={"required": _("Vul de code van zes cijfers in.")},
     )

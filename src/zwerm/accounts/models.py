@@ -55,6 +55,10 @@ class Membership(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="one_membership_per_municipality")]
 
 
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.municipality_id}"
+
+
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
@@ -63,6 +67,8 @@ class RoleAssignment(models.Model):
     granted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "municipality", "role"], name="one_assignment_per_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "municipality", "role"], name="one_assignment_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.role}"
+

@@ -14,9 +14,7 @@ def user_roles(*, user: User, municipality: Municipality) -> set[str]:
     if cache is None:
         cache = user._zwerm_roles = {}
     if municipality.pk not in cache:
-        roles = set(
-            RoleAssignment.objects.filter(user=user, municipality=municipality).values_list("role", flat=True)
-        )
+        roles = set(RoleAssignment.objects.filter(user=user, municipality=municipality).values_list("role", flat=True))
         if Membership.objects.filter(user=user, municipality=municipality).exists():
             roles.add(Role.RESIDENT)
         cache[municipality.pk] = roles

@@ -55,7 +55,7 @@ def membership_set_neighbourhood(*, user: User, municipality: Municipality, neig
 
 
 def login_link_send(*, user: User, municipality: Municipality, link_base: str, next_url: str = "") -> None:
-    """E-mail `user` a one-time log-in link (valid for SESAME_MAX_AGE seconds)."""
+    """E-mail `user` a one-time log-in link (valid for SESAME_MAX_AGE seconds); link_base is the link view URL."""
     query = get_query_string(user)
     if next_url:
         query += "&" + urlencode({"next": next_url})

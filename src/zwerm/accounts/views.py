@@ -31,7 +31,7 @@ def _safe_next(request, default="web:home") -> str:
 
 
 def _link_base(request) -> str:
-    return request.build_absolute_uri(reverse("accounts:link")) + "?"
+    return request.build_absolute_uri(reverse("accounts:link"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,14 +41,18 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         try:
             user = services.resident_register(
-                municipality=request.municipality, email=form.cleaned_data["email"],
-                display_name=form.cleaned_data["display_name"], neighbourhood=form.cleaned_data["neighbourhood"],
+                municipality=request.municipality,
+                email=form.cleaned_data["email"],
+                display_name=form.cleaned_data["display_name"],
+                neighbourhood=form.cleaned_data["neighbourhood"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             services.login_link_send(
-                user=user, municipality=request.municipality, link_base=_link_base(request),
+                user=user,
+                municipality=request.municipality,
+                link_base=_link_base(request),
                 next_url=_safe_next(request, "initiatives:create"),
             )
             return redirect("accounts:link_sent")
@@ -63,7 +67,9 @@ def login_view(request):
         user = selectors.user_get_by_email(email=form.cleaned_data["email"])
         if user is not None and user.is_active:
             services.login_link_send(
-                user=user, municipality=request.municipality, link_base=_link_base(request),
+                user=user,
+                municipality=request.municipality,
+                link_base=_link_base(request),
                 next_url=_safe_next(request),
             )
         # The same answer either way, so nobody learns who has an account.
@@ -104,7 +110,9 @@ def logout_view(request):
 def staff_login(request):
     form = StaffLoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = authenticate(request, username=form.cleaned_data["email"].lower(), password=form.cleaned_data["password"])
+        user = authenticate(
+            request, username=form.cleaned_data["email"].lower(), password=form.cleaned_data["password"]
+        )
         if user is None:
             form.add_error(None, _("Het e-mailadres of wachtwoord klopt niet."))
         elif TOTPDevice.objects.filter(user=user, confirmed=True).exists():
@@ -141,8 +149,11 @@ def totp_setup(request):
             return redirect(_safe_next(request, "web:staff_home"))
     svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
     secret = b32encode(device.bin_key).decode()
-    return render(request, "accounts/totp_setup.html", {"form": form, "qr_svg": svg, "secret": secret,
-                                                         "next": request.GET.get("next", "")})
+    return render(
+        request,
+        "accounts/totp_setup.html",
+        {"form": form, "qr_svg": svg, "secret": secret, "next": request.GET.get("next", "")},
+    )
 
 
 @login_required
@@ -158,5 +169,8 @@ def profile(request):
         messages.success(request, _("Je buurt is opgeslagen."))
         return redirect(_safe_next(request, "accounts:profile"))
     roles = selectors.user_roles(user=request.user, municipality=request.municipality)
-    return render(request, "accounts/profile.html", {"form": form, "membership": membership, "roles": sorted(roles),
-                                                      "next": request.GET.get("next", "")})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "membership": membership, "roles": sorted(roles), "next": request.GET.get("next", "")},
+    )

@@ -5,11 +5,11 @@ docs/operations.md lists them all. ZWERM_ENVIRONMENT=production switches the sec
 """
 
 from .sections.apps import *  # noqa: F401,F403
-from .sections.database import *  # noqa: F401,F403
-from .sections.i18n import *  # noqa: F401,F403
 from .sections.auth import *  # noqa: F401,F403
+from .sections.database import *  # noqa: F401,F403
+from .sections.email import *  # noqa: F401,F403
+from .sections.i18n import *  # noqa: F401,F403
+from .sections.logging import *  # noqa: F401,F403
 from .sections.security import *  # noqa: F401,F403
 from .sections.static import *  # noqa: F401,F403
 from .sections.tasks import *  # noqa: F401,F403
-from .sections.email import *  # noqa: F401,F403
-from .sections.logging import *  # noqa: F401,F403

@@ -12,11 +12,15 @@ class Municipality(models.Model):
     slug = models.SlugField(_("korte naam"), unique=True)
     cbs_code = models.CharField(_("CBS-code"), max_length=6, unique=True, validators=[gm_code_validator])
     theme_class = models.CharField(
-        _("thema-klasse"), max_length=100, default="voorbeeld-theme",
+        _("thema-klasse"),
+        max_length=100,
+        default="voorbeeld-theme",
         help_text=_("De CSS-klasse van het NL Design System-thema van de gemeente."),
     )
     theme_stylesheet = models.CharField(
-        _("thema-stylesheet"), max_length=300, blank=True,
+        _("thema-stylesheet"),
+        max_length=300,
+        blank=True,
         help_text=_("Pad of adres van de eigen stylesheet van de gemeente (optioneel)."),
     )
     welcome_title = models.CharField(_("welkomsttitel"), max_length=200, blank=True)

@@ -85,11 +85,7 @@ def _emails(text: str) -> list[Finding]:
 
 
 def _ibans(text: str) -> list[Finding]:
-    return [
-        Finding(IBAN, m.start(), m.end())
-        for m in _IBAN_RE.finditer(text)
-        if stdnum_iban.is_valid(m.group(0))
-    ]
+    return [Finding(IBAN, m.start(), m.end()) for m in _IBAN_RE.finditer(text) if stdnum_iban.is_valid(m.group(0))]
 
 
 def _bsns(text: str) -> list[Finding]:

@@ -8,23 +8,35 @@ from .models import BODY_MAX, COMMENT_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, 
 
 class InitiativeForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Wat wil je inbrengen?"), choices=Kind.choices, widget=forms.RadioSelect, initial=Kind.INITIATIVE,
+        label=_("Wat wil je inbrengen?"),
+        choices=Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Kind.INITIATIVE,
         error_messages={"required": _("Kies of het een initiatief, idee of zorg is.")},
     )
     title = forms.CharField(
-        label=_("Titel"), max_length=TITLE_MAX,
+        label=_("Titel"),
+        max_length=TITLE_MAX,
         help_text=_("Kort en duidelijk, hoogstens %(n)d tekens.") % {"n": TITLE_MAX},
-        error_messages={"required": _("Vul een titel in."),
-                        "max_length": _("De titel is te lang: hoogstens %(limit_value)d tekens.")},
+        error_messages={
+            "required": _("Vul een titel in."),
+            "max_length": _("De titel is te lang: hoogstens %(limit_value)d tekens."),
+        },
     )
     body = forms.CharField(
-        label=_("Beschrijving"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Beschrijving"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Wat wil je, waarom, en wie doet er mee? Zet hier geen telefoonnummer of adres in."),
-        error_messages={"required": _("Vul een beschrijving in."),
-                        "max_length": _("De beschrijving is te lang: hoogstens %(limit_value)d tekens.")},
+        error_messages={
+            "required": _("Vul een beschrijving in."),
+            "max_length": _("De beschrijving is te lang: hoogstens %(limit_value)d tekens."),
+        },
     )
     location_description = forms.CharField(
-        label=_("Plek (optioneel)"), max_length=LOCATION_MAX, required=False,
+        label=_("Plek (optioneel)"),
+        max_length=LOCATION_MAX,
+        required=False,
         help_text=_("Bijvoorbeeld: het speelveldje achter de bibliotheek."),
         error_messages={"max_length": _("De plek is te lang: hoogstens %(limit_value)d tekens.")},
     )
@@ -37,18 +49,26 @@ class InitiativeForm(forms.Form):
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label=_("Je reactie"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Vul je reactie in."),
-                        "max_length": _("Je reactie is te lang: hoogstens %(limit_value)d tekens.")},
+        label=_("Je reactie"),
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Vul je reactie in."),
+            "max_length": _("Je reactie is te lang: hoogstens %(limit_value)d tekens."),
+        },
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reden"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Geef een reden op."),
-                        "max_length": _("De reden is te lang: hoogstens %(limit_value)d tekens.")},
+        label=_("Reden"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Geef een reden op."),
+            "max_length": _("De reden is te lang: hoogstens %(limit_value)d tekens."),
+        },
     )
 
 

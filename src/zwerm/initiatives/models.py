@@ -97,6 +97,10 @@ class Support(models.Model):
         constraints = [models.UniqueConstraint(fields=["initiative", "resident"], name="one_support_per_resident")]
 
 
+    def __str__(self) -> str:
+        return f"{self.resident_id} -> {self.initiative_id}"
+
+
 class Participation(models.Model):
     """A resident who joins (doet mee met) an initiative."""
 
@@ -108,6 +112,10 @@ class Participation(models.Model):
         constraints = [models.UniqueConstraint(fields=["initiative", "resident"], name="one_join_per_resident")]
 
 
+    def __str__(self) -> str:
+        return f"{self.resident_id} -> {self.initiative_id}"
+
+
 class Follow(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="followers")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -115,6 +123,10 @@ class Follow(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["initiative", "user"], name="one_follow_per_user")]
+
+
+    def __str__(self) -> str:
+        return f"{self.user_id} -> {self.initiative_id}"
 
 
 class Comment(MunicipalityScoped):
@@ -156,7 +168,6 @@ class Flag(MunicipalityScoped):
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.TextField(max_length=REASON_MAX)
     resolved_at = models.DateTimeField(null=True, blank=True)
-
 
 
 class ModerationAction(AppendOnlyModel):

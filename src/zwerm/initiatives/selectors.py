@@ -44,11 +44,10 @@ def _search(qs: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
         prefixes = SearchQuery(
             " & ".join(f"{''.join(ch for ch in w if ch.isalnum())}:*" for w in words if any(c.isalnum() for c in w))
             or "''",
-            config="simple", search_type="raw",
+            config="simple",
+            search_type="raw",
         )
-        return qs.annotate(search=vector, rank=SearchRank(vector, stemmed | prefixes)).filter(
-            search=stemmed | prefixes
-        )
+        return qs.annotate(search=vector, rank=SearchRank(vector, stemmed | prefixes)).filter(search=stemmed | prefixes)
     for word in words:
         qs = qs.filter(Q(public_title__icontains=word) | Q(public_body__icontains=word))
     return qs
@@ -151,10 +150,14 @@ def moderation_queue(*, municipality: Municipality) -> QuerySet[Flag]:
 
 def hidden_items(*, municipality: Municipality) -> dict[str, QuerySet]:
     return {
-        "initiatives": Initiative.objects.filter(municipality=municipality).exclude(hidden_reason="")
-        .select_related("author").order_by("-updated_at"),
-        "comments": Comment.objects.filter(municipality=municipality).exclude(hidden_reason="")
-        .select_related("author", "initiative").order_by("-created_at"),
+        "initiatives": Initiative.objects.filter(municipality=municipality)
+        .exclude(hidden_reason="")
+        .select_related("author")
+        .order_by("-updated_at"),
+        "comments": Comment.objects.filter(municipality=municipality)
+        .exclude(hidden_reason="")
+        .select_related("author", "initiative")
+        .order_by("-created_at"),
     }
 
 

@@ -28,9 +28,12 @@ def status_change_notify(status_change_id: int) -> int:
     recipients = [u for u in recipients if u.pk != change.actor_id]
     with translation.override("nl"):
         subject = _("Nieuwe status voor '%(title)s': %(status)s") % {
-            "title": initiative.public_title, "status": change.get_to_status_display()}
-        return _send(subject, "initiatives/email/status_change.txt", {"change": change, "initiative": initiative},
-                     recipients)
+            "title": initiative.public_title,
+            "status": change.get_to_status_display(),
+        }
+        return _send(
+            subject, "initiatives/email/status_change.txt", {"change": change, "initiative": initiative}, recipients
+        )
 
 
 @task()

@@ -15,8 +15,12 @@ urlpatterns = [
     *[
         path(f"<int:pk>/{slug}", resident.initiative_engage, {"action": action}, name=action)
         for slug, action in (
-            ("steunen", "support"), ("steun-intrekken", "unsupport"), ("meedoen", "join"),
-            ("niet-meer-meedoen", "leave"), ("volgen", "follow"), ("niet-meer-volgen", "unfollow"),
+            ("steunen", "support"),
+            ("steun-intrekken", "unsupport"),
+            ("meedoen", "join"),
+            ("niet-meer-meedoen", "leave"),
+            ("volgen", "follow"),
+            ("niet-meer-volgen", "unfollow"),
         )
     ],
     path("<int:pk>/status", staff.status_change, name="status"),

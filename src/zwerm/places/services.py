@@ -30,8 +30,10 @@ def district_save(*, municipality: Municipality, code: str, name: str) -> Distri
     code = code.strip().upper()
     if not re.fullmatch(r"WK\d{6}", code) or code[2:6] != municipality.cbs_code[2:]:
         raise ValidationError(
-            {"code": _("Wijkcode %(code)s hoort niet bij %(m)s (%(gm)s).") % {
-                "code": code, "m": municipality.name, "gm": municipality.cbs_code}}
+            {
+                "code": _("Wijkcode %(code)s hoort niet bij %(m)s (%(gm)s).")
+                % {"code": code, "m": municipality.name, "gm": municipality.cbs_code}
+            }
         )
     district, _created = District.objects.update_or_create(
         code=code, defaults={"municipality": municipality, "name": name.strip()}
@@ -75,8 +77,11 @@ def places_import_csv(*, municipality: Municipality, text: str) -> PlacesImportR
                 try:
                     _import_row(municipality=municipality, row=row, report=report)
                 except ValidationError as error:
-                    messages = "; ".join(m for ms in error.message_dict.values() for m in ms) if hasattr(
-                        error, "error_dict") else "; ".join(error.messages)
+                    messages = (
+                        "; ".join(m for ms in error.message_dict.values() for m in ms)
+                        if hasattr(error, "error_dict")
+                        else "; ".join(error.messages)
+                    )
                     report.errors.append(_("Regel %(line)d: %(msg)s") % {"line": line, "msg": messages})
             if report.errors:
                 raise ValidationError("rollback")

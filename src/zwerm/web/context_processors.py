@@ -1,5 +1,5 @@
-from zwerm.accounts.selectors import user_roles
 from zwerm.accounts.roles import STAFF_ROLES, Role
+from zwerm.accounts.selectors import user_roles
 
 
 def zwerm(request) -> dict:

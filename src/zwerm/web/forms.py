@@ -11,11 +11,11 @@ class NeighbourhoodChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.district.name})"
 
 
-def neighbourhood_field(municipality, *, label=_("Je buurt"), required=True) -> NeighbourhoodChoiceField:
+def neighbourhood_field(municipality, *, label=None, required=True) -> NeighbourhoodChoiceField:
     """A choice of the municipality's buurten, named with their wijk."""
     return NeighbourhoodChoiceField(
         queryset=neighbourhood_list(municipality=municipality),
-        label=label,
+        label=label or _("Je buurt"),
         required=required,
         empty_label=_("Kies een buurt"),
         error_messages={"required": _("Kies een buurt."), "invalid_choice": _("Kies een buurt uit de lijst.")},

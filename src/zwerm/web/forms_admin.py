@@ -4,15 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 class MunicipalityTextsForm(forms.Form):
     welcome_title = forms.CharField(label=_("Welkomsttitel"), max_length=200, required=False)
-    welcome_text = forms.CharField(label=_("Welkomsttekst"), max_length=2000, required=False,
-                                   widget=forms.Textarea(attrs={"rows": 5}))
+    welcome_text = forms.CharField(
+        label=_("Welkomsttekst"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     contact_email = forms.EmailField(label=_("Contactadres"), required=False)
     theme_class = forms.RegexField(
-        label=_("Thema-klasse (NL Design System)"), max_length=100, regex=r"^[a-z][a-z0-9-]*$",
+        label=_("Thema-klasse (NL Design System)"),
+        max_length=100,
+        regex=r"^[a-z][a-z0-9-]*$",
         error_messages={"invalid": _("Gebruik kleine letters, cijfers en streepjes, zoals voorbeeld-theme.")},
     )
     theme_stylesheet = forms.CharField(
-        label=_("Eigen stylesheet (pad op deze server)"), max_length=300, required=False,
+        label=_("Eigen stylesheet (pad op deze server)"),
+        max_length=300,
+        required=False,
         help_text=_("Bijvoorbeeld /static/themes/mijngemeente.css. Externe adressen worden niet geladen."),
     )
 
@@ -41,5 +46,7 @@ class NeighbourhoodForm(forms.Form):
 class PlacesCsvForm(forms.Form):
     file = forms.FileField(
         label=_("CSV-bestand"),
-        help_text=_("Kolommen: wijkcode, wijknaam, buurtcode, buurtnaam en eventueel postcodes (met spaties ertussen)."),
+        help_text=_(
+            "Kolommen: wijkcode, wijknaam, buurtcode, buurtnaam en eventueel postcodes (met spaties ertussen)."
+        ),
     )

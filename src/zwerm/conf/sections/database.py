@@ -9,3 +9,5 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a writer instead of failing with "database is locked" under concurrent requests.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A file, not memory, so that a worker process in the tests sees the same test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "zwerm-test.sqlite3")}

@@ -20,8 +20,7 @@ def require_resident(*, user, municipality) -> None:
 def require_open(initiative: Initiative) -> None:
     if not initiative.is_open:
         raise ValidationError(
-            _("Dit initiatief staat niet (meer) open: het is %(status)s.") % {
-                "status": initiative.get_status_display()}
+            _("Dit initiatief staat niet (meer) open: het is %(status)s.") % {"status": initiative.get_status_display()}
         )
 
 

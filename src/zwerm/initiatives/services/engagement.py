@@ -91,8 +91,13 @@ def comment_create(*, initiative: Initiative, author, body: str, parent: Comment
     public_body, kinds = mask(body)
     with transaction.atomic():
         comment = Comment.objects.create(
-            municipality=initiative.municipality, initiative=initiative, author=author, parent=parent,
-            body=body, public_body=public_body, masked_kinds=sorted(kinds),
+            municipality=initiative.municipality,
+            initiative=initiative,
+            author=author,
+            parent=parent,
+            body=body,
+            public_body=public_body,
+            masked_kinds=sorted(kinds),
         )
         _bump(initiative, "comment_count", 1)
         enqueue_on_commit(comment_notify, comment_id=comment.pk)

@@ -61,15 +61,22 @@ def initiative_create(
     """A resident brings in an initiative; it waits as 'submitted' until the municipality publishes it."""
     require_resident(user=author, municipality=municipality)
     values = _cleaned(
-        municipality=municipality, kind=kind, title=title, body=body,
-        neighbourhood=neighbourhood, location_description=location_description,
+        municipality=municipality,
+        kind=kind,
+        title=title,
+        body=body,
+        neighbourhood=neighbourhood,
+        location_description=location_description,
     )
     initiative = Initiative(municipality=municipality, author=author, kind=kind, neighbourhood=neighbourhood)
     _apply_text(initiative, values)
     with transaction.atomic():
         initiative.save()
         StatusChange.objects.create(
-            initiative=initiative, from_status="", to_status=Status.SUBMITTED, actor=author,
+            initiative=initiative,
+            from_status="",
+            to_status=Status.SUBMITTED,
+            actor=author,
             reason=_("Ingediend door de inwoner."),
         )
     return initiative
@@ -84,8 +91,12 @@ def initiative_update(
     if initiative.status != Status.SUBMITTED:
         raise ValidationError(_("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
     values = _cleaned(
-        municipality=initiative.municipality, kind=kind, title=title, body=body,
-        neighbourhood=neighbourhood, location_description=location_description,
+        municipality=initiative.municipality,
+        kind=kind,
+        title=title,
+        body=body,
+        neighbourhood=neighbourhood,
+        location_description=location_description,
     )
     with transaction.atomic():
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
@@ -112,9 +123,11 @@ def initiative_status_change(*, initiative: Initiative, actor, to_status: str, r
         allowed = TRANSITIONS[Status(locked.status)]
         if to_status not in allowed:
             raise ValidationError(
-                _("Van '%(from)s' naar '%(to)s' is geen mogelijke stap.") % {
-                    "from": locked.get_status_display(), "to": Status(to_status).label if to_status in Status.values
-                    else to_status}
+                _("Van '%(from)s' naar '%(to)s' is geen mogelijke stap.")
+                % {
+                    "from": locked.get_status_display(),
+                    "to": Status(to_status).label if to_status in Status.values else to_status,
+                }
             )
         change = StatusChange.objects.create(
             initiative=locked, from_status=locked.status, to_status=to_status, reason=reason, actor=actor
@@ -127,4 +140,3 @@ def initiative_status_change(*, initiative: Initiative, actor, to_status: str, r
     for field, value in updates.items():
         setattr(initiative, field, value)
     return change
-

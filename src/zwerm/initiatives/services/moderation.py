@@ -32,8 +32,11 @@ def flag_create(*, reporter, initiative: Initiative, reason: str, comment: Comme
         ).exists():
             raise ValidationError(_("Je hebt dit al gemeld. Een moderator kijkt ernaar."))
         return Flag.objects.create(
-            municipality=initiative.municipality, initiative=initiative, comment=comment,
-            reporter=reporter, reason=reason,
+            municipality=initiative.municipality,
+            initiative=initiative,
+            comment=comment,
+            reporter=reporter,
+            reason=reason,
         )
 
 
@@ -41,7 +44,9 @@ def _target(initiative: Initiative, comment: Comment | None):
     return comment if comment is not None else initiative
 
 
-def moderation_hide(*, moderator, initiative: Initiative, reason: str, comment: Comment | None = None) -> ModerationAction:
+def moderation_hide(
+    *, moderator, initiative: Initiative, reason: str, comment: Comment | None = None
+) -> ModerationAction:
     """Hide an initiative or comment from the public; the author sees the reason."""
     _require_moderator(user=moderator, municipality=initiative.municipality)
     reason = clean_text(reason, field_label=_("de reden"), max_length=REASON_MAX)
@@ -52,8 +57,12 @@ def moderation_hide(*, moderator, initiative: Initiative, reason: str, comment: 
         type(target).objects.filter(pk=target.pk).update(hidden_reason=reason)
         target.hidden_reason = reason
         action = ModerationAction.objects.create(
-            municipality=initiative.municipality, initiative=initiative, comment=comment,
-            action=ModerationAction.Action.HIDE, reason=reason, moderator=moderator,
+            municipality=initiative.municipality,
+            initiative=initiative,
+            comment=comment,
+            action=ModerationAction.Action.HIDE,
+            reason=reason,
+            moderator=moderator,
         )
         Flag.objects.filter(initiative=initiative, comment=comment, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
@@ -62,7 +71,9 @@ def moderation_hide(*, moderator, initiative: Initiative, reason: str, comment: 
     return action
 
 
-def moderation_restore(*, moderator, initiative: Initiative, reason: str, comment: Comment | None = None) -> ModerationAction:
+def moderation_restore(
+    *, moderator, initiative: Initiative, reason: str, comment: Comment | None = None
+) -> ModerationAction:
     _require_moderator(user=moderator, municipality=initiative.municipality)
     reason = clean_text(reason, field_label=_("de reden"), max_length=REASON_MAX)
     target = _target(initiative, comment)
@@ -72,8 +83,12 @@ def moderation_restore(*, moderator, initiative: Initiative, reason: str, commen
         type(target).objects.filter(pk=target.pk).update(hidden_reason="")
         target.hidden_reason = ""
         action = ModerationAction.objects.create(
-            municipality=initiative.municipality, initiative=initiative, comment=comment,
-            action=ModerationAction.Action.RESTORE, reason=reason, moderator=moderator,
+            municipality=initiative.municipality,
+            initiative=initiative,
+            comment=comment,
+            action=ModerationAction.Action.RESTORE,
+            reason=reason,
+            moderator=moderator,
         )
         enqueue_on_commit(moderation_notify, action_id=action.pk)
     return action
@@ -88,6 +103,10 @@ def flag_dismiss(*, moderator, flag: Flag, reason: str) -> ModerationAction:
             resolved_at=timezone.now()
         )
         return ModerationAction.objects.create(
-            municipality=flag.municipality, initiative=flag.initiative, comment=flag.comment,
-            action=ModerationAction.Action.DISMISS, reason=reason, moderator=moderator,
+            municipality=flag.municipality,
+            initiative=flag.initiative,
+            comment=flag.comment,
+            action=ModerationAction.Action.DISMISS,
+            reason=reason,
+            moderator=moderator,
         )

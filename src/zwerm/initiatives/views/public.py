@@ -18,13 +18,19 @@ from ..models import TRANSITIONS, Status
 def initiative_list(request):
     municipality = request.municipality
     form = FilterForm(
-        request.GET or None, districts=district_list(municipality=municipality),
-        neighbourhoods=neighbourhood_list(municipality=municipality), statuses=selectors.status_choices_public(),
+        request.GET or None,
+        districts=district_list(municipality=municipality),
+        neighbourhoods=neighbourhood_list(municipality=municipality),
+        statuses=selectors.status_choices_public(),
     )
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.InitiativeFilters(
-        district=data.get("district"), neighbourhood=data.get("neighbourhood"), kind=data.get("kind") or "",
-        status=data.get("status") or "", query=data.get("q") or "", sort=data.get("sort") or "newest",
+        district=data.get("district"),
+        neighbourhood=data.get("neighbourhood"),
+        kind=data.get("kind") or "",
+        status=data.get("status") or "",
+        query=data.get("q") or "",
+        sort=data.get("sort") or "newest",
     )
     page = paginate(request, selectors.initiative_list(municipality=municipality, filters=filters))
     context = {"form": form, "page": page, "query": query_without_page(request), "filters": filters}

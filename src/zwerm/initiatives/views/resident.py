@@ -43,8 +43,13 @@ def initiative_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Dank je wel! Je initiatief is ingediend. De gemeente bekijkt het en "
-                                        "publiceert het daarna. Tot dan kun je het nog bewerken."))
+            messages.success(
+                request,
+                _(
+                    "Dank je wel! Je initiatief is ingediend. De gemeente bekijkt het en "
+                    "publiceert het daarna. Tot dan kun je het nog bewerken."
+                ),
+            )
             if initiative.masked_kinds:
                 messages.warning(request, masked_message(initiative.masked_kinds))
             return redirect(initiative)
@@ -60,8 +65,13 @@ def initiative_edit(request, pk):
     if initiative.status != Status.SUBMITTED:
         messages.error(request, _("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
         return redirect(initiative)
-    initial = {"kind": initiative.kind, "title": initiative.title, "body": initiative.body,
-               "neighbourhood": initiative.neighbourhood_id, "location_description": initiative.location_description}
+    initial = {
+        "kind": initiative.kind,
+        "title": initiative.title,
+        "body": initiative.body,
+        "neighbourhood": initiative.neighbourhood_id,
+        "location_description": initiative.location_description,
+    }
     form = InitiativeForm(request.POST or None, municipality=request.municipality, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -141,8 +151,9 @@ def flag_create(request, pk):
             return redirect(initiative)
     perform(
         request,
-        lambda: services.flag_create(reporter=request.user, initiative=initiative, comment=comment,
-                                     reason=form.cleaned_data["reason"]),
+        lambda: services.flag_create(
+            reporter=request.user, initiative=initiative, comment=comment, reason=form.cleaned_data["reason"]
+        ),
         success=_("Dank je wel voor je melding. Een moderator kijkt ernaar."),
     )
     return redirect(initiative)

@@ -26,8 +26,11 @@ def staff_initiative_list(request):
     if status not in Status.values and status != "":
         status = Status.SUBMITTED
     items = selectors.initiative_list_for_staff(municipality=request.municipality, status=status)
-    return render(request, "initiatives/staff_list.html", {"page": paginate(request, items), "status": status,
-                                                            "statuses": Status.choices})
+    return render(
+        request,
+        "initiatives/staff_list.html",
+        {"page": paginate(request, items), "status": status, "statuses": Status.choices},
+    )
 
 
 @role_required(*STATUS_ROLES)
@@ -43,7 +46,9 @@ def status_change(request, pk):
     perform(
         request,
         lambda: services.initiative_status_change(
-            initiative=initiative, actor=request.user, to_status=form.cleaned_data["to_status"],
+            initiative=initiative,
+            actor=request.user,
+            to_status=form.cleaned_data["to_status"],
             reason=form.cleaned_data["reason"],
         ),
         success=_("De status is gewijzigd. De indiener en volgers krijgen bericht."),
@@ -73,8 +78,9 @@ def _moderate(request, pk, service, success):
         comment = selectors.comment_get(initiative=initiative, pk=form.cleaned_data["comment"])
     perform(
         request,
-        lambda: service(moderator=request.user, initiative=initiative, comment=comment,
-                        reason=form.cleaned_data["reason"]),
+        lambda: service(
+            moderator=request.user, initiative=initiative, comment=comment, reason=form.cleaned_data["reason"]
+        ),
         success=success,
     )
     if request.POST.get("back") == "queue":

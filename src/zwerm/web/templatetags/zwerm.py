@@ -45,7 +45,10 @@ def form_field(field):
 @register.filter
 def status_class(status: str) -> str:
     return {
-        "submitted": "warning", "published": "neutral", "in_progress": "active",
-        "realised": "success", "not_realised": "danger", "withdrawn": "inactive",
+        "submitted": "warning",
+        "published": "neutral",
+        "in_progress": "active",
+        "realised": "success",
+        "not_realised": "danger",
+        "withdrawn": "inactive",
     }.get(status, "neutral")
-

@@ -54,15 +54,22 @@ def places(request):
     neighbourhood_form = NeighbourhoodForm(request.POST if action == "neighbourhood" else None, districts=districts)
     csv_form = PlacesCsvForm(request.POST if action == "csv" else None, request.FILES if action == "csv" else None)
     if action == "district" and district_form.is_valid():
-        if perform(request, lambda: place_services.district_save(municipality=municipality, **district_form.cleaned_data),
-                   success=_("De wijk is opgeslagen.")):
+        if perform(
+            request,
+            lambda: place_services.district_save(municipality=municipality, **district_form.cleaned_data),
+            success=_("De wijk is opgeslagen."),
+        ):
             return redirect("web:places")
     elif action == "neighbourhood" and neighbourhood_form.is_valid():
         data = neighbourhood_form.cleaned_data
         district = place_selectors.district_get(municipality=municipality, pk=data["district"])
-        if perform(request, lambda: place_services.neighbourhood_save(
-                municipality=municipality, district=district, code=data["code"], name=data["name"]),
-                success=_("De buurt is opgeslagen.")):
+        if perform(
+            request,
+            lambda: place_services.neighbourhood_save(
+                municipality=municipality, district=district, code=data["code"], name=data["name"]
+            ),
+            success=_("De buurt is opgeslagen."),
+        ):
             return redirect("web:places")
     elif action == "csv" and csv_form.is_valid():
         upload = csv_form.cleaned_data["file"]
@@ -75,8 +82,11 @@ def places(request):
                     messages.error(request, error)
                 messages.error(request, _("Er is niets geïmporteerd. Verbeter het bestand en probeer opnieuw."))
             else:
-                messages.success(request, _("%(d)d wijken en %(n)d buurten toegevoegd, %(u)d bijgewerkt.") % {
-                    "d": report.districts_created, "n": report.neighbourhoods_created, "u": report.updated})
+                messages.success(
+                    request,
+                    _("%(d)d wijken en %(n)d buurten toegevoegd, %(u)d bijgewerkt.")
+                    % {"d": report.districts_created, "n": report.neighbourhoods_created, "u": report.updated},
+                )
                 return redirect("web:places")
     context = {
         "districts": districts.prefetch_related("neighbourhoods"),
@@ -96,17 +106,19 @@ def roles(request):
         user = account_selectors.user_get_by_email(email=request.POST.get("email", ""))
         role = request.POST.get("role", "")
         if user is None:
-            messages.error(request, _("Er is geen account met dat e-mailadres. Laat de medewerker eerst een "
-                                      "account aanmaken."))
-        elif request.POST.get("action") == "revoke":
-            if perform(request, lambda: account_services.role_revoke(actor=request.user, municipality=municipality,
-                                                                     user=user, role=role),
-                       success=_("De rol is ingetrokken.")):
-                return redirect("web:roles")
-        elif form.is_valid():
-            if perform(request, lambda: account_services.role_grant(actor=request.user, municipality=municipality,
-                                                                    user=user, role=form.cleaned_data["role"]),
-                       success=_("De rol is toegekend.")):
+            messages.error(
+                request, _("Er is geen account met dat e-mailadres. Laat de medewerker eerst een account aanmaken.")
+            )
+        elif request.POST.get("action") == "revoke" or form.is_valid():
+            revoke = request.POST.get("action") == "revoke"
+            change = account_services.role_revoke if revoke else account_services.role_grant
+            chosen = role if revoke else form.cleaned_data["role"]
+            done = _("De rol is ingetrokken.") if revoke else _("De rol is toegekend.")
+            if perform(
+                request,
+                lambda: change(actor=request.user, municipality=municipality, user=user, role=chosen),
+                success=done,
+            ):
                 return redirect("web:roles")
     assignments = account_selectors.role_assignment_list(municipality=municipality)
     return render(request, "web/admin/roles.html", {"form": form, "assignments": assignments})

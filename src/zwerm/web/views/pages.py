@@ -12,8 +12,11 @@ def home(request):
     municipality = request.municipality
     latest = initiative_list(municipality=municipality, filters=InitiativeFilters())[:6]
     popular = initiative_list(municipality=municipality, filters=InitiativeFilters(sort="supported"))[:3]
-    return render(request, "web/home.html", {"latest": latest, "popular": popular,
-                                             "districts": district_list(municipality=municipality)})
+    return render(
+        request,
+        "web/home.html",
+        {"latest": latest, "popular": popular, "districts": district_list(municipality=municipality)},
+    )
 
 
 @role_required(*STAFF_ROLES)

@@ -7,15 +7,20 @@ from zwerm.places.services import places_import_csv
 
 
 class Command(BaseCommand):
-    help = "Importeer wijken en buurten (CBS-codes) uit een CSV-bestand: wijkcode, wijknaam, buurtcode, buurtnaam[, postcodes]."
+    help = (
+        "Importeer wijken en buurten (CBS-codes) uit een CSV-bestand: "
+        "wijkcode, wijknaam, buurtcode, buurtnaam[, postcodes]."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--municipality", required=True, help="slug of CBS-code (GMxxxx) van de gemeente")
 
     def handle(self, *args, file: Path, municipality: str, **options):
-        found = Municipality.objects.filter(slug=municipality).first() or Municipality.objects.filter(
-            cbs_code=municipality.upper()).first()
+        found = (
+            Municipality.objects.filter(slug=municipality).first()
+            or Municipality.objects.filter(cbs_code=municipality.upper()).first()
+        )
         if found is None:
             raise CommandError(f"Onbekende gemeente: {municipality}")
         try:

@@ -21,7 +21,7 @@ SLUG = "zwermstad"
 
 def demo_totp_key(email: str) -> str:
     """A fixed TOTP key per demo account, so `zwerm demo_totp` can show the current code."""
-    return hashlib.sha1(f"zwerm-demo:{email}".encode()).hexdigest()
+    return hashlib.sha256(f"zwerm-demo:{email}".encode()).hexdigest()[:40]
 
 
 class Command(BaseCommand):
@@ -38,10 +38,13 @@ class Command(BaseCommand):
 
     def _build(self) -> Municipality:
         municipality = municipality_create(
-            name="Zwermstad", slug=SLUG, cbs_code="GM9999", hostnames=("127.0.0.1", "localhost"),
+            name="Zwermstad",
+            slug=SLUG,
+            cbs_code="GM9999",
+            hostnames=("127.0.0.1", "localhost"),
             welcome_title="Samen maken we Zwermstad",
             welcome_text="Heb je een idee, een initiatief of een zorg over je buurt? Breng het in, "
-                         "steun anderen en zie wat de gemeente ermee doet.",
+            "steun anderen en zie wat de gemeente ermee doet.",
             contact_email="participatie@zwermstad.example",
         )
         report = places_import_csv(municipality=municipality, text=demo.PLACES_CSV)
@@ -51,8 +54,9 @@ class Command(BaseCommand):
         staff = {}
         for email, name, role in demo.STAFF:
             user = accounts.staff_user_create(email=email, display_name=name, password=demo.STAFF_PASSWORD)
-            accounts.resident_register(municipality=municipality, email=email, display_name=name,
-                                       neighbourhood=neighbourhoods[0])
+            accounts.resident_register(
+                municipality=municipality, email=email, display_name=name, neighbourhood=neighbourhoods[0]
+            )
             TOTPDevice.objects.create(user=user, name="Demo", confirmed=True, key=demo_totp_key(email))
             staff[role] = user
         # The first admin is bootstrapped; that admin then grants the roles, as a real admin would.
@@ -63,7 +67,9 @@ class Command(BaseCommand):
 
         residents = [
             accounts.resident_register(
-                municipality=municipality, email=f"{name.lower()}@zwermstad.example", display_name=name,
+                municipality=municipality,
+                email=f"{name.lower()}@zwermstad.example",
+                display_name=name,
                 neighbourhood=neighbourhoods[i % len(neighbourhoods)],
             )
             for i, name in enumerate(demo.RESIDENTS)
@@ -72,8 +78,13 @@ class Command(BaseCommand):
         for i, (kind, title, body, location) in enumerate(demo.INITIATIVES):
             author = residents[i % len(residents)]
             initiative = initiatives.initiative_create(
-                author=author, municipality=municipality, kind=kind, title=title, body=body,
-                neighbourhood=neighbourhoods[(i * 3) % len(neighbourhoods)], location_description=location,
+                author=author,
+                municipality=municipality,
+                kind=kind,
+                title=title,
+                body=body,
+                neighbourhood=neighbourhoods[(i * 3) % len(neighbourhoods)],
+                location_description=location,
             )
             plan = demo.STATUS_PLAN[i] if i < len(demo.STATUS_PLAN) else "published"
             if plan == "submitted":
@@ -91,26 +102,38 @@ class Command(BaseCommand):
                     initiative=initiative, author=commenter, body=demo.COMMENTS[(i + j) % len(demo.COMMENTS)]
                 )
                 if j == 1:
-                    initiatives.comment_create(initiative=initiative, author=author, parent=comment,
-                                               body="Dank je! Ik neem contact met je op.")
+                    initiatives.comment_create(
+                        initiative=initiative, author=author, parent=comment, body="Dank je! Ik neem contact met je op."
+                    )
             if i % 5 == 0:
                 initiatives.initiative_join(initiative=initiative, resident=residents[(i + 3) % len(residents)])
                 initiatives.initiative_follow(initiative=initiative, user=residents[(i + 4) % len(residents)])
             if plan == "published":
                 continue
             if plan in ("realised",):
-                initiatives.initiative_status_change(initiative=initiative, actor=staff[Role.PROCESS_LEAD],
-                                                     to_status="in_progress", reason=demo.REASONS["in_progress"])
+                initiatives.initiative_status_change(
+                    initiative=initiative,
+                    actor=staff[Role.PROCESS_LEAD],
+                    to_status="in_progress",
+                    reason=demo.REASONS["in_progress"],
+                )
             actor = author if plan == "withdrawn" else staff[Role.PROCESS_LEAD]
-            initiatives.initiative_status_change(initiative=initiative, actor=actor, to_status=plan,
-                                                 reason=demo.REASONS[plan])
+            initiatives.initiative_status_change(
+                initiative=initiative, actor=actor, to_status=plan, reason=demo.REASONS[plan]
+            )
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
-            author=residents[0], municipality=municipality, kind="concern", title="Die buurman is een oplichter",
-            body="Iedereen moet weten dat die man op nummer 5 niet te vertrouwen is.", neighbourhood=neighbourhoods[1],
+            author=residents[0],
+            municipality=municipality,
+            kind="concern",
+            title="Die buurman is een oplichter",
+            body="Iedereen moet weten dat die man op nummer 5 niet te vertrouwen is.",
+            neighbourhood=neighbourhoods[1],
         )
-        initiatives.initiative_status_change(initiative=flagged, actor=moderator, to_status="published",
-                                             reason=demo.REASONS["published"])
-        initiatives.flag_create(reporter=residents[2], initiative=flagged,
-                                reason="Dit beschuldigt een buurman zonder bewijs.")
+        initiatives.initiative_status_change(
+            initiative=flagged, actor=moderator, to_status="published", reason=demo.REASONS["published"]
+        )
+        initiatives.flag_create(
+            reporter=residents[2], initiative=flagged, reason="Dit beschuldigt een buurman zonder bewijs."
+        )
         return municipality
