@@ -214,3 +214,18 @@ def test_an_empty_comment_is_refused_with_a_message(client, published, other_res
     response = post(client, f"/initiatieven/{published.pk}/reageren", {"body": ""}, follow=True)
     assert "Vul je reactie in." in response.content.decode()
     assert published.comments.count() == 0
+
+
+def test_search_finds_words_by_their_start(client, municipality, resident, neighbourhood, moderator):
+    make_initiative(
+        municipality, resident, neighbourhood, publish_by=moderator, title="Fietsenstalling bij het station"
+    )
+    make_initiative(municipality, resident, neighbourhood, publish_by=moderator, title="Bankjes in het park")
+    html = get(client, "/initiatieven/?q=fiets").content.decode()
+    assert "Fietsenstalling" in html and "Bankjes" not in html
+
+
+def test_htmx_filtering_returns_only_the_results(client, published):
+    response = get(client, "/initiatieven/?q=Idee", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert published.public_title in html and "<html" not in html
