@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "zwerm.dialogues",
     "zwerm.sensing",
     "zwerm.budgets",
+    "zwerm.values",
+    "zwerm.processes",
+    "zwerm.council",
     "zwerm.web",
 ]
 

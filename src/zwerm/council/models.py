@@ -1,0 +1,102 @@
+"""The council's hold on processes: frames (kaders), questions on the record, frozen progress reports."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.core.models import AppendOnlyModel
+
+TEXT_MAX = 5000
+
+
+class Frame(AppendOnlyModel):
+    """A kader set by the council or the executive. A change is a new frame that replaces the old one."""
+
+    class Kind(models.TextChoices):
+        BUDGET = "budget", _("budget")
+        LEGAL = "legal", _("juridisch kader")
+        POLICY = "policy", _("beleidskader")
+        SCOPE = "scope", _("wat wel en niet open staat voor inspraak")
+        DEADLINE = "deadline", _("deadline")
+
+    class SetBy(models.TextChoices):
+        COUNCIL = "council", _("raad")
+        EXECUTIVE = "executive", _("college")
+
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    description = models.TextField(_("omschrijving"), max_length=TEXT_MAX)
+    budget = models.DecimalField(_("budget (euro)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    set_by = models.CharField(_("vastgesteld door"), max_length=10, choices=SetBy.choices)
+    source_reference = models.CharField(_("bron (besluit, kenmerk)"), max_length=300)
+    source_date = models.DateField(_("datum van het besluit"))
+    replaces = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "created_at"]
+
+
+class Spending(AppendOnlyModel):
+    """Money committed within a process, against its budget frame."""
+
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=14, decimal_places=2)
+    description = models.CharField(_("waarvoor"), max_length=300)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Question(models.Model):
+    """A council member's written question; the process lead's answer is final once given."""
+
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, related_name="+")
+    asker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("vraag"), max_length=TEXT_MAX)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("antwoord"), max_length=TEXT_MAX, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Report(models.Model):
+    """A progress report generated from the process record; frozen (never changed) once sent."""
+
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, related_name="+")
+    content = models.JSONField()  # the report as data (Open Raadsinformatie vocabulary where it fits)
+    generated_at = models.DateTimeField(auto_now_add=True)
+    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+
+    class Meta:
+        ordering = ["-generated_at"]
+
+    def __str__(self) -> str:
+        return f"{self.process_id} @ {self.generated_at:%Y-%m-%d}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.sent_at is not None
+
+
+class CouncilFollow(models.Model):
+    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["process", "member"], name="one_council_follow")]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} -> {self.process_id}"

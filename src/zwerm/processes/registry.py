@@ -1,0 +1,43 @@
+"""Components a process can host register themselves here (Decidim's rule: the core never knows them).
+
+An app adds its component type in its AppConfig.ready():
+
+    from zwerm.processes.registry import components
+    components.register(MeetingComponent())
+"""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class ComponentType(Protocol):
+    key: str  # stable identifier stored on placements, e.g. "dialogue"
+    label: str  # Dutch name shown to people, e.g. "Dialoog"
+
+    def summary(self, placement) -> dict:
+        """Participation figures for reports: {"participants": int, ...}; no personal data."""
+
+    def url(self, placement) -> str:
+        """Where residents find the component."""
+
+
+@dataclass
+class ComponentRegistry:
+    _types: dict[str, ComponentType] = field(default_factory=dict)
+
+    def register(self, component_type: ComponentType) -> None:
+        if component_type.key in self._types:
+            raise ValueError(f"component type {component_type.key!r} is already registered")
+        self._types[component_type.key] = component_type
+
+    def get(self, key: str) -> ComponentType:
+        return self._types[key]
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(key, str(t.label)) for key, t in sorted(self._types.items())]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._types
+
+
+components = ComponentRegistry()
