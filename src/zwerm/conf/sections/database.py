@@ -1,3 +1,5 @@
+import os
+
 import dj_database_url
 
 from ..env import env_int, env_str
@@ -10,4 +12,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a writer instead of failing with "database is locked" under concurrent requests.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     # A file, not memory, so that a worker process in the tests sees the same test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "zwerm-test.sqlite3")}
+    # One file per test run, so runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"zwerm-test-{os.getpid()}.sqlite3")}
