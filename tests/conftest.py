@@ -30,8 +30,12 @@ def _settings_for_tests(settings, tmp_path):
     settings.RATELIMIT_ENABLE = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    translation.activate("nl")  # every test starts in the default language
+    yield
+    translation.deactivate()
 
 
 from tests.foundation.builders import *  # noqa: E402,F401,F403  (fixtures)

@@ -143,3 +143,33 @@ def test_a_resident_email_link_login_gives_no_staff_pages(client, make_staff):
     client.force_login(moderator)
     response = client.get("/initiatieven/beheer/moderatie", HTTP_HOST=HOST)
     assert response.status_code == 302 and "medewerker/inloggen" in response["Location"]
+
+
+def test_an_email_link_session_cannot_link_its_own_authenticator(client, make_staff):
+    moderator = make_staff(Role.MODERATOR)
+    client.force_login(moderator)  # as after an e-mail link: no password given in this session
+    response = client.get("/account/medewerker/authenticator", HTTP_HOST=HOST)
+    assert response.status_code == 302 and response["Location"] == "/account/medewerker/inloggen"
+    assert client.get("/initiatieven/beheer/moderatie", HTTP_HOST=HOST).status_code == 302
+
+
+def test_failed_attempts_on_one_account_do_not_lock_out_another(client, make_staff, settings):
+    victim, other = make_staff(Role.MODERATOR), make_staff(Role.MODERATOR)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/account/medewerker/inloggen", {"email": victim.email, "password": "fout", "token": ""}, HTTP_HOST=HOST
+        )
+    response = client.post(
+        "/account/medewerker/inloggen",
+        {"email": other.email, "password": PASSWORD, "token": current_code(other)},
+        HTTP_HOST=HOST,
+    )
+    assert response.status_code == 302
+
+
+def test_bad_login_links_do_not_lock_out_residents(client, resident, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.post("/account/inloggen/link?token=vals", HTTP_HOST=HOST)
+    client.post("/account/inloggen", {"email": resident.email}, HTTP_HOST=HOST)
+    link = link_from_mail()
+    assert client.post(link, HTTP_HOST=HOST).status_code == 302

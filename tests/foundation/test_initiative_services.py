@@ -201,7 +201,9 @@ def test_replies_stay_one_level_deep(published, resident, other_resident):
     assert published.comment_count == 3
 
 
-def test_a_comment_tells_the_initiative_author(published, resident, other_resident, django_capture_on_commit_callbacks):
+def test_a_comment_tells_the_initiative_author_only_when_nobody_follows(
+    published, resident, other_resident, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_create(initiative=published, author=other_resident, body="Ik help mee")
@@ -212,3 +214,25 @@ def test_comments_mask_personal_data(published, other_resident):
     comment = services.comment_create(initiative=published, author=other_resident, body="Bel 06-12345678")
     assert "06-12345678" not in comment.public_body
     assert comment.masked_kinds == ["phone"]
+
+
+def test_an_unpublished_initiative_cannot_skip_publication(municipality, resident, neighbourhood, moderator):
+    initiative = make_initiative(municipality, resident, neighbourhood)
+    services.initiative_status_change(
+        initiative=initiative, actor=moderator, to_status="not_realised", reason="Past niet"
+    )
+    with pytest.raises(ValidationError, match="Publiceer dit initiatief eerst"):
+        services.initiative_status_change(
+            initiative=initiative, actor=moderator, to_status="in_progress", reason="Toch wel"
+        )
+
+
+def test_followers_hear_of_new_comments(
+    published, resident, other_resident, municipality, neighbourhood, django_capture_on_commit_callbacks
+):
+    follower = make_resident(municipality, neighbourhood)
+    services.initiative_follow(initiative=published, user=follower)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(initiative=published, author=other_resident, body="Goed idee")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([resident.email, follower.email])

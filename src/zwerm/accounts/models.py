@@ -54,7 +54,6 @@ class Membership(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="one_membership_per_municipality")]
 
-
     def __str__(self) -> str:
         return f"{self.user} @ {self.municipality_id}"
 
@@ -71,4 +70,3 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role}"
-

@@ -19,6 +19,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.decorators import ratelimit
 from sesame.utils import get_user as sesame_get_user
 
+from zwerm.core.limits import login_link_rate
+
 from . import selectors, services
 from .forms import LoginLinkForm, ProfileForm, RegisterForm, StaffLoginForm, TokenForm
 
@@ -35,7 +37,7 @@ def _link_base(request) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="20/h", method="POST")
+@ratelimit(key="ip", rate=login_link_rate, method="POST")
 def register(request):
     form = RegisterForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +62,7 @@ def register(request):
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="20/h", method="POST")
+@ratelimit(key="ip", rate=login_link_rate, method="POST")
 def login_view(request):
     form = LoginLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,14 +128,28 @@ def staff_login(request):
                 return redirect(_safe_next(request, "web:staff_home"))
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # Only this session, which just gave the password, may link a first authenticator.
+            request.session[PASSWORD_CHECKED_KEY] = user.pk
             messages.info(request, _("Koppel eerst een authenticator-app; daarna kun je als medewerker werken."))
             return redirect(f"{reverse('accounts:totp_setup')}?next={_safe_next(request, 'web:staff_home')}")
     return render(request, "accounts/staff_login.html", {"form": form, "next": request.GET.get("next", "")})
 
 
+PASSWORD_CHECKED_KEY = "zwerm_password_checked_user"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def totp_setup(request):
+    """Link a first authenticator: only right after a password log-in, and only when none is linked yet.
+
+    (A session from an e-mail link must never be able to add a second factor of its own.)"""
+    if (
+        request.session.get(PASSWORD_CHECKED_KEY) != request.user.pk
+        or TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    ):
+        messages.error(request, _("Log eerst in met je wachtwoord om een authenticator-app te koppelen."))
+        return redirect("accounts:staff_login")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or services.totp_device_start(
         user=request.user
     )
@@ -145,6 +161,7 @@ def totp_setup(request):
             form.add_error(None, error)
         else:
             otp_login(request, device)
+            request.session.pop(PASSWORD_CHECKED_KEY, None)
             messages.success(request, _("Je authenticator-app is gekoppeld."))
             return redirect(_safe_next(request, "web:staff_home"))
     svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")

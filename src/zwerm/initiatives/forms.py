@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.web.forms import neighbourhood_field
@@ -17,7 +18,7 @@ class InitiativeForm(forms.Form):
     title = forms.CharField(
         label=_("Titel"),
         max_length=TITLE_MAX,
-        help_text=_("Kort en duidelijk, hoogstens %(n)d tekens.") % {"n": TITLE_MAX},
+        help_text=format_lazy(_("Kort en duidelijk, hoogstens {n} tekens."), n=TITLE_MAX),
         error_messages={
             "required": _("Vul een titel in."),
             "max_length": _("De titel is te lang: hoogstens %(limit_value)d tekens."),

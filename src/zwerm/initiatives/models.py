@@ -96,7 +96,6 @@ class Support(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["initiative", "resident"], name="one_support_per_resident")]
 
-
     def __str__(self) -> str:
         return f"{self.resident_id} -> {self.initiative_id}"
 
@@ -111,7 +110,6 @@ class Participation(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["initiative", "resident"], name="one_join_per_resident")]
 
-
     def __str__(self) -> str:
         return f"{self.resident_id} -> {self.initiative_id}"
 
@@ -123,7 +121,6 @@ class Follow(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["initiative", "user"], name="one_follow_per_user")]
-
 
     def __str__(self) -> str:
         return f"{self.user_id} -> {self.initiative_id}"

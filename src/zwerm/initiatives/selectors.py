@@ -68,9 +68,9 @@ def initiative_list(*, municipality: Municipality, filters: InitiativeFilters) -
     return qs.select_related("neighbourhood__district").order_by(*SORTS.get(filters.sort, SORTS["newest"]))
 
 
-def initiative_get_for_user(*, municipality: Municipality, pk: int, user) -> Initiative | None:
+def initiative_get_for_user(*, municipality: Municipality, pk: int, user, as_staff: bool = False) -> Initiative | None:
     """The initiative if `user` may see it: public ones for all; submitted or hidden ones for the
-    author and for staff who handle initiatives."""
+    author, and for staff who handle initiatives when `as_staff` (logged in with their second factor)."""
     initiative = (
         Initiative.objects.filter(municipality=municipality, pk=pk)
         .select_related("author", "neighbourhood__district")
@@ -80,7 +80,7 @@ def initiative_get_for_user(*, municipality: Municipality, pk: int, user) -> Ini
         return None
     if initiative.is_public or (user.is_authenticated and initiative.author_id == user.pk):
         return initiative
-    if user.is_authenticated and user_has_role(
+    if as_staff and user_has_role(
         user=user, municipality=municipality, roles=(Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN)
     ):
         return initiative

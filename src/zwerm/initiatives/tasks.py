@@ -38,9 +38,10 @@ def status_change_notify(status_change_id: int) -> int:
 
 @task()
 def comment_notify(comment_id: int) -> int:
-    """Tell the author of the initiative (and of the comment replied to) about a new reaction."""
+    """Tell the initiative's author, its followers and the author of the comment replied to."""
     comment = Comment.objects.select_related("initiative__author", "parent__author", "author").get(pk=comment_id)
-    recipients = [comment.initiative.author] + ([comment.parent.author] if comment.parent else [])
+    followers = [f.user for f in comment.initiative.followers.select_related("user")]
+    recipients = [comment.initiative.author, *followers] + ([comment.parent.author] if comment.parent else [])
     recipients = [u for u in recipients if u.pk != comment.author_id]
     with translation.override("nl"):
         subject = _("Nieuwe reactie bij '%(title)s'") % {"title": comment.initiative.public_title}

@@ -13,5 +13,6 @@ def zwerm(request) -> dict:
         "is_staff_here": bool(roles & STAFF_ROLES),
         "staff_verified": verified and bool(roles & STAFF_ROLES),
         "can_moderate": verified and bool(roles & {Role.MODERATOR, Role.ADMIN}),
+        "can_handle_initiatives": verified and bool(roles & {Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN}),
         "is_admin_here": verified and Role.ADMIN in roles,
     }

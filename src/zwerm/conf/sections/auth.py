@@ -18,8 +18,15 @@ SESAME_TOKEN_NAME = "token"
 # Brute-force protection on the staff password log-in (django-axes).
 AXES_FAILURE_LIMIT = env_int("ZWERM_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("ZWERM_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_USERNAME_FORM_FIELD = "email"
+# Lock out a combination of address and account, so one attacker cannot lock out everyone.
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_USERNAME_CALLABLE = "zwerm.accounts.lockout.attempted_username"
+AXES_WHITELIST_CALLABLE = "zwerm.accounts.lockout.is_login_link_attempt"
+# Behind a reverse proxy: how many proxies add X-Forwarded-For (0: use the direct address).
+ZWERM_PROXY_COUNT = env_int("ZWERM_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = ZWERM_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if ZWERM_PROXY_COUNT else ("REMOTE_ADDR",)
+RATELIMIT_IP_META_KEY = "zwerm.accounts.lockout.client_address" if ZWERM_PROXY_COUNT else None
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -35,3 +42,5 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Submissions (initiatives, comments, flags) per resident per hour before a friendly refusal.
 ZWERM_SUBMISSIONS_PER_HOUR = env_int("ZWERM_SUBMISSIONS_PER_HOUR", 30)
+# Registrations and log-in link requests per address per hour.
+ZWERM_LOGIN_LINKS_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_HOUR", 20)

@@ -129,6 +129,8 @@ def initiative_status_change(*, initiative: Initiative, actor, to_status: str, r
                     "to": Status(to_status).label if to_status in Status.values else to_status,
                 }
             )
+        if to_status == Status.IN_PROGRESS and locked.published_at is None:
+            raise ValidationError(_("Publiceer dit initiatief eerst; daarna kan het in behandeling."))
         change = StatusChange.objects.create(
             initiative=locked, from_status=locked.status, to_status=to_status, reason=reason, actor=actor
         )

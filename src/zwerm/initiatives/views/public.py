@@ -39,7 +39,12 @@ def initiative_list(request):
 
 
 def get_visible_or_404(request, pk):
-    initiative = selectors.initiative_get_for_user(municipality=request.municipality, pk=pk, user=request.user)
+    initiative = selectors.initiative_get_for_user(
+        municipality=request.municipality,
+        pk=pk,
+        user=request.user,
+        as_staff=staff_verified(request, Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN),
+    )
     if initiative is None:
         raise Http404
     return initiative

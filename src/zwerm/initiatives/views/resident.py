@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from zwerm.accounts.decorators import resident_required
 from zwerm.accounts.selectors import membership_get
+from zwerm.core.limits import submission_rate
 from zwerm.web.actions import add_service_errors, perform
 from zwerm.web.pagination import paginate
 
@@ -18,7 +20,7 @@ from ..models import Status
 from ..services.checks import masked_message
 from .public import get_visible_or_404
 
-SUBMISSION_RATE = "30/h"
+SUBMISSION_RATE = submission_rate
 
 
 def _initiative_fields(form) -> dict:
@@ -87,12 +89,12 @@ def initiative_edit(request, pk):
 
 
 ENGAGEMENTS = {
-    "support": (services.initiative_support, "resident", _("Je steunt dit initiatief. Dank je wel!")),
-    "unsupport": (services.initiative_unsupport, "resident", _("Je steun is ingetrokken.")),
-    "join": (services.initiative_join, "resident", _("Je doet mee! De indiener ziet dat je wilt helpen.")),
-    "leave": (services.initiative_leave, "resident", _("Je doet niet meer mee.")),
-    "follow": (services.initiative_follow, "user", _("Je volgt dit initiatief. We mailen je bij nieuws.")),
-    "unfollow": (services.initiative_unfollow, "user", _("Je volgt dit initiatief niet meer.")),
+    "support": (services.initiative_support, "resident", gettext_lazy("Je steunt dit initiatief. Dank je wel!")),
+    "unsupport": (services.initiative_unsupport, "resident", gettext_lazy("Je steun is ingetrokken.")),
+    "join": (services.initiative_join, "resident", gettext_lazy("Je doet mee! De indiener ziet dat je wilt helpen.")),
+    "leave": (services.initiative_leave, "resident", gettext_lazy("Je doet niet meer mee.")),
+    "follow": (services.initiative_follow, "user", gettext_lazy("Je volgt dit initiatief. We mailen je bij nieuws.")),
+    "unfollow": (services.initiative_unfollow, "user", gettext_lazy("Je volgt dit initiatief niet meer.")),
 }
 
 
