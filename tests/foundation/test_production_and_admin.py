@@ -5,6 +5,8 @@ import secrets
 import subprocess
 import sys
 
+import pytest
+
 from zwerm.accounts.models import RoleAssignment
 from zwerm.accounts.roles import Role
 from zwerm.core.models import Municipality
@@ -111,3 +113,39 @@ def test_too_many_submissions_in_an_hour_get_a_friendly_refusal(client, publishe
     assert statuses[:30] == [302] * 30
     assert statuses[30] == 429
     assert published.comments.count() == 30
+
+
+def test_a_new_installation_gets_its_municipality_and_first_admin_by_command(db, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from zwerm.accounts.selectors import user_has_role
+
+    call_command(
+        "create_municipality",
+        "--name",
+        "Voorbeeld",
+        "--slug",
+        "voorbeeld",
+        "--code",
+        "GM0344",
+        "--host",
+        "voorbeeld.localhost",
+        stdout=io.StringIO(),
+    )
+    monkeypatch.setenv("ZWERM_ADMIN_PASSWORD", "een-lang-beheerderswachtwoord")
+    call_command(
+        "add_admin", "--municipality", "voorbeeld", "--email", "b@voorbeeld.nl", "--name", "Bea", stdout=io.StringIO()
+    )
+    municipality = Municipality.objects.get(slug="voorbeeld")
+    from zwerm.accounts.models import User
+
+    assert user_has_role(user=User.objects.get(email="b@voorbeeld.nl"), municipality=municipality, roles=Role.ADMIN)
+    with pytest.raises(CommandError, match="al een beheerder"):
+        call_command(
+            "add_admin", "--municipality", "voorbeeld", "--email", "c@voorbeeld.nl", "--name", "C", stdout=io.StringIO()
+        )
+    with pytest.raises(CommandError, match="GM0344"):
+        call_command("create_municipality", "--name", "X", "--slug", "x", "--code", "GM12", stdout=io.StringIO())
