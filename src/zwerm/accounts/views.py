@@ -135,7 +135,7 @@ def staff_login(request):
     return render(request, "accounts/staff_login.html", {"form": form, "next": request.GET.get("next", "")})
 
 
-PASSWORD_CHECKED_KEY = "zwerm_password_checked_user"
+PASSWORD_CHECKED_KEY = "zwerm_password_checked_user"  # noqa: S105 (a session key)
 
 
 @login_required
