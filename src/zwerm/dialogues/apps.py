@@ -1,6 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DialoguesConfig(AppConfig):
     name = "zwerm.dialogues"
     label = "dialogues"
+    verbose_name = _("Dialogen")
+
+    def ready(self):
+        from zwerm.processes.registry import components
+
+        from .components import DialogueComponent
+
+        components.register(DialogueComponent())

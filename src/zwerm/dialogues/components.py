@@ -1,0 +1,26 @@
+"""The dialogue as a component that processes can host (registered in DialoguesConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Dialogue
+from .selectors import dialogue_participation
+
+
+class DialogueComponent:
+    key = "dialogue"
+    label = _("Dialoog")
+
+    def _dialogue(self, placement):
+        return Dialogue.objects.get(pk=placement.object_id)
+
+    def summary(self, placement) -> dict:
+        figures = dialogue_participation(dialogue=self._dialogue(placement))
+        return {
+            "participants": figures["participants"].value,
+            "votes": figures["votes"],
+            "statements": figures["statements"],
+        }
+
+    def url(self, placement) -> str:
+        return reverse("dialogues:detail", args=[placement.object_id])

@@ -1,0 +1,108 @@
+"""Reads for dialogues, scoped to one municipality. Public figures never show fewer than 5 people."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from zwerm.core.models import Municipality
+
+from .models import Dialogue, Participant, Snapshot, Statement, Vote
+
+MIN_PUBLIC = 5  # privacy: no figure about fewer than 5 participants is shown
+
+
+def dialogue_list(*, municipality: Municipality) -> QuerySet[Dialogue]:
+    return (
+        Dialogue.objects.filter(municipality=municipality)
+        .annotate(participant_count=Count("participants", distinct=True))
+        .order_by("-created_at")
+    )
+
+
+def dialogue_get(*, municipality: Municipality, pk) -> Dialogue | None:
+    return Dialogue.objects.filter(municipality=municipality, pk=pk).first()
+
+
+def participant_find(*, dialogue: Dialogue, user=None, anonymous_key=None) -> Participant | None:
+    if user is not None and user.is_authenticated:
+        return dialogue.participants.filter(user=user).first()
+    if anonymous_key is not None:
+        return dialogue.participants.filter(anonymous_key=anonymous_key).first()
+    return None
+
+
+def statement_next(*, dialogue: Dialogue, participant: Participant | None) -> Statement | None:
+    """The next visible statement this participant has not voted on: fewest votes first, so that
+    every statement gathers votes (as Pol.is does)."""
+    qs = dialogue.statements.filter(status=Statement.Status.APPROVED, is_meta=False)
+    if participant is not None:
+        qs = qs.exclude(votes__participant=participant)
+    return qs.annotate(n=Count("votes")).order_by("n", "pk").first()
+
+
+def statement_get(*, dialogue: Dialogue, pk) -> Statement | None:
+    return dialogue.statements.filter(pk=pk).first()
+
+
+def statements_pending(*, dialogue: Dialogue) -> QuerySet[Statement]:
+    return dialogue.statements.filter(status=Statement.Status.PENDING).order_by("pk")
+
+
+def participant_votes(*, participant: Participant | None) -> dict[int, int]:
+    if participant is None:
+        return {}
+    return dict(participant.votes.values_list("statement_id", "value"))
+
+
+def dialogue_latest_snapshot(*, dialogue: Dialogue) -> Snapshot | None:
+    return dialogue.snapshots.order_by("-created_at", "-pk").first()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count that is only shown when at least MIN_PUBLIC people stand behind it."""
+
+    value: int
+
+    @property
+    def shown(self) -> bool:
+        return self.value >= MIN_PUBLIC
+
+    def __str__(self) -> str:
+        return str(self.value) if self.shown else "minder dan 5"
+
+
+def dialogue_participation(*, dialogue: Dialogue) -> dict:
+    counts = Participant.objects.filter(dialogue=dialogue).aggregate(
+        participants=Count("pk", filter=Q(votes__isnull=False), distinct=True)
+    )
+    votes = Vote.objects.filter(statement__dialogue=dialogue).count()
+    statements = dialogue.statements.filter(status=Statement.Status.APPROVED).count()
+    return {"participants": Figure(counts["participants"]), "votes": votes, "statements": statements}
+
+
+def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
+    """Per wijk: participants and agree share per statement; wijken under 5 participants are left out."""
+    rows = (
+        Participant.objects.filter(dialogue=dialogue, district__isnull=False, votes__isnull=False)
+        .values("district_id", "district__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("district__name")
+    )
+    result = []
+    for row in rows:
+        if row["n"] < MIN_PUBLIC:
+            continue
+        per_statement = (
+            Vote.objects.filter(participant__dialogue=dialogue, participant__district_id=row["district_id"])
+            .values("statement_id")
+            .annotate(agree=Count("pk", filter=Q(value=1)), total=Count("pk"))
+        )
+        result.append(
+            {
+                "district": row["district__name"],
+                "participants": row["n"],
+                "agree": {r["statement_id"]: r for r in per_statement},
+            }
+        )
+    return result

@@ -1,0 +1,50 @@
+"""Recompute a dialogue's opinion groups and common ground, and keep the result as a snapshot."""
+
+import time
+
+from django.db import transaction
+from django_tasks import task
+
+from ..analysis import VoteMatrix, analyse
+from ..analysis.report import result_to_dict
+from ..engine_state import previous_from_json, state_to_json
+from ..models import Dialogue, Snapshot, Statement, Vote
+
+KEEP_SNAPSHOTS = 20
+
+
+def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
+    """Run the engine on the current votes, warm-started from the last snapshot."""
+    Dialogue.objects.filter(pk=dialogue.pk).update(needs_analysis=False)
+    statements = list(
+        Statement.objects.filter(dialogue=dialogue, status=Statement.Status.APPROVED, is_meta=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    triples = Vote.objects.filter(statement__in=statements).values_list("participant_id", "statement_id", "value")
+    matrix = VoteMatrix.from_votes(list(triples), statement_ids=statements)
+    last = dialogue.snapshots.order_by("-created_at", "-pk").first()
+    previous = previous_from_json(last.state) if last is not None else None
+    if previous is not None and set(previous.state.statement_ids) - set(statements):
+        previous = None  # a statement was moderated out: start afresh rather than from a stale map
+    started = time.perf_counter()
+    result = analyse(matrix, previous=previous, seed=dialogue.pk)
+    seconds = time.perf_counter() - started
+    with transaction.atomic():
+        snapshot = Snapshot.objects.create(
+            dialogue=dialogue,
+            n_votes=result.n_votes,
+            status=result.status,
+            result=result_to_dict(result),
+            state=state_to_json(result.state),
+            seconds=seconds,
+        )
+        stale = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True)[KEEP_SNAPSHOTS:]
+        Snapshot.objects.filter(pk__in=list(stale)).delete()
+    return snapshot
+
+
+@task()
+def dialogue_recompute(dialogue_id: int) -> int:
+    """Background: recompute a dialogue; votes that arrive meanwhile queue the next run (coalesced)."""
+    return dialogue_analyse(dialogue=Dialogue.objects.get(pk=dialogue_id)).pk

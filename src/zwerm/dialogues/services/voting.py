@@ -1,0 +1,60 @@
+"""Taking part and voting: one vote per statement, the latest counts; recomputed in the background."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from zwerm.accounts.roles import Role
+from zwerm.accounts.selectors import user_has_role
+from zwerm.core.tasks import enqueue_on_commit
+
+from ..models import Dialogue, Participant, Statement, Vote
+from .analysis import dialogue_recompute
+
+
+def participant_for(*, dialogue: Dialogue, user=None, anonymous_key=None, district=None) -> Participant:
+    """The participant for a logged-in resident, or for an anonymous cookie where the dialogue allows it."""
+    if user is not None and user.is_authenticated:
+        if not user_has_role(user=user, municipality=dialogue.municipality, roles=Role.RESIDENT):
+            raise PermissionDenied(
+                _("Meld je aan als inwoner van %(name)s om mee te doen.") % {"name": dialogue.municipality.name}
+            )
+        lookup = {"user": user}
+    elif anonymous_key is not None and dialogue.allow_anonymous:
+        lookup = {"anonymous_key": anonymous_key}
+    else:
+        raise PermissionDenied(_("Log in om mee te doen aan deze dialoog."))
+    if district is not None and district.municipality_id != dialogue.municipality_id:
+        raise ValidationError(_("Kies een wijk in %(name)s.") % {"name": dialogue.municipality.name})
+    try:
+        with transaction.atomic():
+            participant, created = Participant.objects.get_or_create(
+                dialogue=dialogue, **lookup, defaults={"district": district}
+            )
+    except IntegrityError:  # two first votes at once
+        participant, created = Participant.objects.get(dialogue=dialogue, **lookup), False
+    if not created and district is not None and participant.district_id != district.pk:
+        participant.district = district
+        participant.save(update_fields=["district"])
+    return participant
+
+
+def vote_cast(*, participant: Participant, statement: Statement, value: int) -> Vote:
+    """Agree (1), disagree (-1) or pass (0). Refused on hidden statements and closed dialogues."""
+    dialogue = participant.dialogue
+    if statement.dialogue_id != dialogue.pk:
+        raise ValidationError(_("Deze stelling hoort niet bij deze dialoog."))
+    if value not in (-1, 0, 1):
+        raise ValidationError(_("Kies eens, oneens of sla over."))
+    if not dialogue.is_open():
+        raise ValidationError(_("Deze dialoog is gesloten; stemmen kan niet meer."))
+    if statement.status != Statement.Status.APPROVED or statement.is_meta:
+        raise ValidationError(_("Over deze stelling kun je niet (meer) stemmen."))
+    with transaction.atomic():
+        vote, _created = Vote.objects.update_or_create(
+            participant=participant, statement=statement, defaults={"value": value}
+        )
+        # Coalesce: only the vote that raises the flag queues a recomputation.
+        if Dialogue.objects.filter(pk=dialogue.pk, needs_analysis=False).update(needs_analysis=True):
+            enqueue_on_commit(dialogue_recompute, dialogue_id=dialogue.pk)
+    return vote

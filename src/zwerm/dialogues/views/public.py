@@ -1,0 +1,139 @@
+"""The dialogue pages residents use: take part, vote one statement at a time, add a statement, results."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from zwerm.places.selectors import district_get, district_list
+from zwerm.web.actions import perform
+
+from .. import selectors, services
+from ..forms import StatementForm
+from .results import results_context
+
+COOKIE = "zwerm_dialoog"
+VALUES = {"eens": 1, "oneens": -1, "overslaan": 0}
+
+
+def _dialogue_or_404(request, pk):
+    dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk)
+    if dialogue is None:
+        raise Http404
+    return dialogue
+
+
+def _anonymous_key(request):
+    try:
+        return uuid.UUID(request.COOKIES.get(COOKIE, ""))
+    except ValueError:
+        return None
+
+
+@require_GET
+def dialogue_list(request):
+    return render(
+        request, "dialogues/list.html", {"dialogues": selectors.dialogue_list(municipality=request.municipality)}
+    )
+
+
+@require_GET
+def dialogue_detail(request, pk):
+    dialogue = _dialogue_or_404(request, pk)
+    participant = selectors.participant_find(
+        dialogue=dialogue, user=request.user, anonymous_key=_anonymous_key(request)
+    )
+    can_take_part = request.user.is_authenticated or dialogue.allow_anonymous
+    context = {
+        "dialogue": dialogue,
+        "participant": participant,
+        "can_take_part": can_take_part,
+        "statement": selectors.statement_next(dialogue=dialogue, participant=participant) if can_take_part else None,
+        "voted": len(selectors.participant_votes(participant=participant)),
+        "districts": district_list(municipality=request.municipality)
+        if dialogue.ask_district and (participant is None or participant.district_id is None)
+        else None,
+        "statement_form": StatementForm(),
+        "participation": selectors.dialogue_participation(dialogue=dialogue),
+    }
+    return render(request, "dialogues/detail.html", context)
+
+
+def _participant(request, dialogue, response_key):
+    district = None
+    if request.POST.get("district"):
+        district = district_get(municipality=request.municipality, pk=request.POST["district"])
+    key = _anonymous_key(request) or (response_key if dialogue.allow_anonymous else None)
+    return services.participant_for(dialogue=dialogue, user=request.user, anonymous_key=key, district=district)
+
+
+@require_POST
+def vote(request, pk):
+    dialogue = _dialogue_or_404(request, pk)
+    new_key = uuid.uuid4()
+    response = redirect(f"{dialogue.get_absolute_url()}#stemmen")
+    try:
+        participant = _participant(request, dialogue, new_key)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(f"/account/inloggen?next={dialogue.get_absolute_url()}")
+    statement = selectors.statement_get(dialogue=dialogue, pk=request.POST.get("statement") or 0)
+    value = VALUES.get(request.POST.get("value", ""))
+    if statement is None or value is None:
+        messages.error(request, _("Kies eens, oneens of sla over bij een stelling."))
+    else:
+        perform(
+            request,
+            lambda: services.vote_cast(participant=participant, statement=statement, value=value),
+            success=_("Je stem is opgeslagen. Hier is de volgende stelling."),
+        )
+    if participant.anonymous_key and not _anonymous_key(request):
+        response.set_cookie(
+            COOKIE,
+            str(participant.anonymous_key),
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+@require_POST
+def statement_submit(request, pk):
+    dialogue = _dialogue_or_404(request, pk)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect(f"{dialogue.get_absolute_url()}#stelling")
+    try:
+        participant = _participant(request, dialogue, uuid.uuid4())
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(dialogue)
+    created = {}
+
+    def submit():
+        created["statement"] = services.statement_submit(participant=participant, text=form.cleaned_data["text"])
+
+    if perform(request, submit):
+        statement = created["statement"]
+        if statement.status == statement.Status.PENDING:
+            messages.success(request, _("Dank je! Je stelling is zichtbaar zodra een moderator haar heeft bekeken."))
+        else:
+            messages.success(request, _("Dank je! Je stelling staat erbij."))
+        if statement.masked_kinds:
+            messages.warning(request, _("We hebben persoonlijke gegevens in je stelling onleesbaar gemaakt."))
+    return redirect(f"{dialogue.get_absolute_url()}#stelling")
+
+
+@require_GET
+def results(request, pk):
+    dialogue = _dialogue_or_404(request, pk)
+    return render(request, "dialogues/results.html", results_context(dialogue))

@@ -1,0 +1,82 @@
+"""The results page: opinion map as server-drawn SVG (with a table beside it), groups, common ground."""
+
+from .. import selectors
+from ..selectors import MIN_PUBLIC, Figure
+
+COLOURS = ["#1f5fa6", "#b3541e", "#2e7d32", "#7b1fa2", "#8d6e00"]
+SIZE = 320
+
+
+def _map(result: dict) -> dict:
+    """Points scaled into a square; only participants in a group are drawn, anonymously."""
+    points = [(c, result["participants"].get(pid)) for pid, c in result["coordinates"].items()]
+    points = [(c, g) for c, g in points if g is not None]
+    if not points:
+        return {"points": [], "size": SIZE}
+    xs = [c[0] for c, _ in points]
+    ys = [c[1] for c, _ in points]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    pad = 12
+
+    def scale(v, low):
+        return pad + (v - low) / span * (SIZE - 2 * pad)
+
+    drawn = [
+        {"x": round(scale(c[0], min(xs)), 1), "y": round(scale(c[1], min(ys)), 1), "colour": COLOURS[g % 5]}
+        for c, g in points
+    ]
+    return {"points": drawn, "size": SIZE}
+
+
+def results_context(dialogue) -> dict:
+    snapshot = selectors.dialogue_latest_snapshot(dialogue=dialogue)
+    statements = {s.pk: s for s in dialogue.statements.all()}
+    context = {
+        "dialogue": dialogue,
+        "snapshot": snapshot,
+        "ready": False,
+        "participation": selectors.dialogue_participation(dialogue=dialogue),
+        "min_public": MIN_PUBLIC,
+    }
+    if snapshot is None or snapshot.status != "ok" or not context["participation"]["participants"].shown:
+        return context
+    result = snapshot.result
+
+    def text(sid):
+        statement = statements.get(int(sid))
+        return statement.public_text if statement else ""
+
+    groups = [
+        {
+            "number": g["id"] + 1,
+            "size": Figure(g["size"]),
+            "colour": COLOURS[g["id"] % 5],
+            "statements": [
+                {
+                    "text": text(r["statement"]),
+                    "direction": r["direction"],
+                    "share": round(100 * (r["pa"] if r["direction"] == "agree" else r.get("pd", 0))),
+                }
+                for r in g["representative"]
+            ],
+        }
+        for g in result["groups"]
+    ]
+    consensus = {
+        d: [{"text": text(c["statement"]), "share": round(100 * c["p_success"])} for c in result["consensus"][d]]
+        for d in ("agree", "disagree")
+    }
+    divisive = [
+        {"text": text(d["statement"]), "per_group": [round(100 * v) for v in d["net_agreement"]]}
+        for d in result.get("divisive", [])[:5]
+    ]
+    context.update(
+        ready=True,
+        groups=groups,
+        consensus=consensus,
+        divisive=divisive,
+        map=_map(result),
+        by_district=selectors.dialogue_by_district(dialogue=dialogue),
+        statements=statements,
+    )
+    return context
