@@ -229,3 +229,8 @@ def test_htmx_filtering_returns_only_the_results(client, published):
     response = get(client, "/initiatieven/?q=Idee", HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert published.public_title in html and "<html" not in html
+
+
+def test_the_site_speaks_dutch_whatever_the_browser_prefers(client, municipality):
+    html = client.get("/", HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in html

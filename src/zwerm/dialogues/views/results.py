@@ -18,11 +18,16 @@ def _map(result: dict) -> dict:
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     pad = 12
 
-    def scale(v, low):
-        return pad + (v - low) / span * (SIZE - 2 * pad)
+    def scale(v, low, high):
+        # the same scale on both axes, with the cloud centred in the square
+        return SIZE / 2 + (v - (low + high) / 2) / span * (SIZE - 2 * pad)
 
     drawn = [
-        {"x": round(scale(c[0], min(xs)), 1), "y": round(scale(c[1], min(ys)), 1), "colour": COLOURS[g % 5]}
+        {
+            "x": round(scale(c[0], min(xs), max(xs)), 1),
+            "y": round(scale(c[1], min(ys), max(ys)), 1),
+            "colour": COLOURS[g % 5],
+        }
         for c, g in points
     ]
     return {"points": drawn, "size": SIZE}
