@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils import translation
 from django.shortcuts import render
+from django.utils import translation
 
 from .selectors import municipality_for_host
 
