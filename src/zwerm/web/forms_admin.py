@@ -32,6 +32,11 @@ class DistrictForm(forms.Form):
     code = forms.CharField(label=_("Wijkcode (CBS)"), max_length=8, help_text=_("Bijvoorbeeld WK034401."))
     name = forms.CharField(label=_("Naam"), max_length=100)
 
+    def __init__(self, *args, **kwargs):
+        # Shares a page with NeighbourhoodForm: own ids, so labels and descriptions stay unique.
+        kwargs.setdefault("auto_id", "id_district_%s")
+        super().__init__(*args, **kwargs)
+
 
 class NeighbourhoodForm(forms.Form):
     district = forms.TypedChoiceField(label=_("Wijk"), coerce=int)
@@ -39,6 +44,7 @@ class NeighbourhoodForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=100)
 
     def __init__(self, *args, districts, **kwargs):
+        kwargs.setdefault("auto_id", "id_neighbourhood_%s")
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [(d.pk, f"{d.name} ({d.code})") for d in districts]
 

@@ -37,6 +37,7 @@ def form_field(field):
         "field": field,
         "widget_html": field.as_widget(attrs=attrs),
         "is_choice_list": is_choice_list,
+        "choice_kind": "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio",
         "is_hidden": field.is_hidden,
         "described_by": " ".join(described),
     }

@@ -1,0 +1,179 @@
+"""Real-browser tests: Debian's headless Chromium, driven by Playwright, against pytest-django's live server.
+
+The whole folder is skipped when the browser or the Python packages are missing: `scripts/setup-browser`
+installs the browser (as root, with apt-get), `pip install playwright pytest-playwright axe-playwright-python`
+the packages. Pages are checked with axe-core (WCAG 2.1 A and AA) and photographed into
+test-artifacts/screenshots/.
+"""
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.foundation.builders import PASSWORD, current_code
+from zwerm.core.services import municipality_create
+from zwerm.places.services import district_save, neighbourhood_save
+
+# Playwright's sync API keeps an event loop in the main thread; Django's ORM must still run there.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+VENDOR_CSS = ROOT / "src" / "zwerm" / "web" / "static" / "vendor" / "utrecht" / "index.css"
+
+HERE = Path(__file__).resolve().parent
+
+
+def _skip_reason() -> str | None:
+    modules = ("playwright", "pytest_playwright", "axe_playwright_python")
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        return (
+            f"browser tests skipped: Python package(s) {', '.join(missing)} not installed "
+            "(pip install playwright pytest-playwright axe-playwright-python)"
+        )
+    if not CHROMIUM.exists():
+        return f"browser tests skipped: {CHROMIUM} not found (run scripts/setup-browser as root)"
+    if not VENDOR_CSS.exists():
+        return "browser tests skipped: design-system CSS not built (run scripts/build-assets)"
+    return None
+
+
+SKIP_REASON = _skip_reason()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without the browser or the packages, every test in this folder is skipped, with the reason."""
+    reason = SKIP_REASON
+    if reason is None and not config.pluginmanager.hasplugin("playwright"):
+        reason = "browser tests skipped: the pytest-playwright plugin is not loaded"
+    if reason:
+        for item in items:
+            if HERE in Path(str(item.path)).resolve().parents:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+# axe files these under "needs review" rather than violations, but they are never false alarms here:
+# the same id twice, or one field with two labels, is a markup error.
+ALSO_FAILING = {"duplicate-id", "duplicate-id-active", "duplicate-id-aria", "form-field-multiple-labels"}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": ARGS}
+
+
+@pytest.fixture
+def context(context):
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Dutch first, as residents see it; a fixed window so screenshots compare.
+    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def municipality(transactional_db, live_server):
+    """The live server answers on localhost and 127.0.0.1: the municipality is served on both."""
+    municipality = municipality_create(
+        name="Testdam", slug="testdam", cbs_code="GM0001", hostnames=("localhost", "127.0.0.1")
+    )
+    district = district_save(municipality=municipality, code="WK000101", name="Testdam Noord")
+    for i in (1, 2):
+        neighbourhood_save(municipality=municipality, district=district, code=f"BU0001010{i}", name=f"Buurt {i}")
+    return municipality
+
+
+@pytest.fixture
+def url(live_server):
+    return lambda path: f"{live_server.url}{path}"
+
+
+@pytest.fixture
+def login_as(live_server):
+    """Log a resident in by copying the session cookie of a Django test client into the browser context."""
+
+    def login(context, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies["sessionid"]
+        context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+        return context
+
+    return login
+
+
+@pytest.fixture
+def staff_login_in_browser(url):
+    """Log a staff member in through the real form: e-mail, password and the current TOTP code."""
+
+    def login(page, user):
+        page.goto(url("/account/medewerker/inloggen"))
+        page.get_by_label("E-mailadres").fill(user.email)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_label("Code uit je authenticator-app").fill(current_code(user))
+        page.get_by_role("button", name="Inloggen", exact=True).click()
+        page.wait_for_url("**/medewerkers")
+        return page
+
+    return login
+
+
+class Audit:
+    """Checks pages with axe-core and photographs them; reports every violation of every page at once."""
+
+    def __init__(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.axe = Axe()
+        self.failures = []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def check(self, page, name):
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        result = self.axe.run(page, options=WCAG21_AA)
+        if result.violations_count:
+            self.failures.append(f"== {name} ({page.url}) ==\n{result.generate_report()}")
+        for item in result.response["incomplete"]:
+            if item["id"] in ALSO_FAILING:
+                targets = [node["target"] for node in item["nodes"]]
+                self.failures.append(f"== {name} ({page.url}) ==\n{item['id']}: {item['help']} {targets}")
+        return result
+
+    def assert_clean(self):
+        assert not self.failures, "\n\n".join(self.failures)
+
+
+@pytest.fixture
+def audit():
+    return Audit()
+
+
+@pytest.fixture
+def screenshot():
+    def take(page, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    return take
