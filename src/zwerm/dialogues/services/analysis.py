@@ -5,9 +5,8 @@ import time
 from django.db import transaction
 from django_tasks import task
 
-from ..analysis import VoteMatrix, analyse
+from ..analysis import EngineState, VoteMatrix, analyse
 from ..analysis.report import result_to_dict
-from ..engine_state import previous_from_json, state_to_json
 from ..models import Dialogue, Snapshot, Statement, Vote
 
 KEEP_SNAPSHOTS = 20
@@ -24,8 +23,8 @@ def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
     triples = Vote.objects.filter(statement__in=statements).values_list("participant_id", "statement_id", "value")
     matrix = VoteMatrix.from_votes(list(triples), statement_ids=statements)
     last = dialogue.snapshots.order_by("-created_at", "-pk").first()
-    previous = previous_from_json(last.state) if last is not None else None
-    if previous is not None and set(previous.state.statement_ids) - set(statements):
+    previous = EngineState.from_dict(last.state) if last is not None and last.state else None
+    if previous is not None and set(previous.statement_ids) - set(statements):
         previous = None  # a statement was moderated out: start afresh rather than from a stale map
     started = time.perf_counter()
     result = analyse(matrix, previous=previous, seed=dialogue.pk)
@@ -36,7 +35,7 @@ def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
             n_votes=result.n_votes,
             status=result.status,
             result=result_to_dict(result),
-            state=state_to_json(result.state),
+            state=result.state.to_dict() if result.state is not None else None,
             seconds=seconds,
         )
         stale = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True)[KEEP_SNAPSHOTS:]

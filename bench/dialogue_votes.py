@@ -1,0 +1,160 @@
+"""Vote intake over HTTP on PostgreSQL: many residents voting at once against gunicorn.
+
+    .venv/bin/python bench/dialogue_votes.py [--votes 6000] [--clients 16] [--workers 3]
+
+Needs PostgreSQL (default postgres://postgres@127.0.0.1:5432/zwerm_bench, recreated on each run).
+Starts gunicorn with the production settings on 127.0.0.1, logs in residents (session cookies made
+server-side), then client processes post votes through the real vote form (CSRF, session, redirect)
+and report throughput and latency. Bounded in votes and time; only loopback traffic.
+"""
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+PORT = 8765
+CSRF = "b" * 32  # an unmasked CSRF secret; Django accepts the same value as cookie and form field
+
+
+def environment(db_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "DJANGO_SETTINGS_MODULE": "zwerm.conf.settings",
+        "ZWERM_ENVIRONMENT": "production",
+        "ZWERM_SECRET_KEY": "bench-" + "k" * 60,
+        "ZWERM_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "ZWERM_SSL_REDIRECT": "false",
+        "ZWERM_SECURE_COOKIES": "false",
+        "ZWERM_TASKS_BACKEND": "database",
+        "ZWERM_DB_CONN_MAX_AGE": "60",
+        "ZWERM_LOG_LEVEL": "WARNING",
+        "ZWERM_STATIC_ROOT": str(ROOT / "data" / "bench-static"),
+    }
+
+
+def recreate_database(db_url: str) -> None:
+    import psycopg
+
+    parts = urllib.parse.urlparse(db_url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(env: dict, residents: int, statements: int) -> tuple[int, list[str], list[int]]:
+    """Migrate, then make a municipality, residents with sessions, and a dialogue (in a subprocess)."""
+    subprocess.run([VENV_BIN / "zwerm", "migrate", "-v0"], env=env, check=True)
+    subprocess.run([VENV_BIN / "zwerm", "collectstatic", "--no-input", "-v0"], env=env, check=True)
+    code = f"""
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from zwerm.accounts import services as accounts
+from zwerm.accounts.models import User
+from zwerm.core.services import municipality_create
+from zwerm.dialogues.services import dialogue_create
+from zwerm.places.services import district_save, neighbourhood_save
+m = municipality_create(name="Bench", slug="bench", cbs_code="GM0999", hostnames=("127.0.0.1",))
+d = district_save(municipality=m, code="WK099901", name="Wijk")
+n = neighbourhood_save(municipality=m, district=d, code="BU09990101", name="Buurt")
+lead = accounts.staff_user_create(email="lead@bench.example", display_name="Lead", password="een-lang-wachtwoord")
+accounts.role_bootstrap_admin(municipality=m, user=lead)
+dialogue = dialogue_create(author=lead, municipality=m, title="Bench", question="Vraag?",
+                           seed_statements=[f"Stelling nummer {{i}}" for i in range({statements})])
+sessions = []
+for i in range({residents}):
+    u = accounts.resident_register(municipality=m, email=f"r{{i}}@bench.example", display_name=f"R{{i}}",
+                                   neighbourhood=n)
+    s = SessionStore()
+    s[SESSION_KEY] = str(u.pk)
+    s[BACKEND_SESSION_KEY] = "sesame.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+    s.create()
+    sessions.append(s.session_key)
+print(json.dumps([dialogue.pk, sessions, list(dialogue.statements.values_list("pk", flat=True))]))
+"""
+    out = subprocess.run([VENV_BIN / "zwerm", "shell", "-c", code], env=env, check=True, capture_output=True,
+                         text=True).stdout
+    import json
+
+    dialogue, sessions, statement_ids = json.loads(out.strip().splitlines()[-1])
+    return dialogue, sessions, statement_ids
+
+
+def client(args) -> list[float]:
+    dialogue, session, statement_ids, votes, deadline = args
+    conn = HTTPConnection("127.0.0.1", PORT, timeout=30)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Host": "127.0.0.1",
+               "Cookie": f"sessionid={session}; csrftoken={CSRF}", "Referer": f"http://127.0.0.1:{PORT}/"}
+    latencies = []
+    for i in range(votes):
+        if time.time() > deadline:
+            break
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, "statement": statement_ids[i % len(statement_ids)],
+                                       "value": ("eens", "oneens", "overslaan")[i % 3]})
+        started = time.perf_counter()
+        conn.request("POST", f"/dialogen/{dialogue}/stemmen", body=body, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - started)
+        if response.status != 302:
+            raise SystemExit(f"vote refused: HTTP {response.status}")
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL",
+                                                       "postgres://postgres@127.0.0.1:5432/zwerm_bench"))
+    parser.add_argument("--votes", type=int, default=6000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--seconds", type=int, default=60, help="stop after this long in any case")
+    options = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    env = environment(options.db)
+    recreate_database(options.db)
+    per_client = options.votes // options.clients
+    dialogue, sessions, statement_ids = prepare(env, options.clients, max(per_client, 1))
+    server = subprocess.Popen(
+        [VENV_BIN / "gunicorn", "zwerm.wsgi:application", "-b", f"127.0.0.1:{PORT}", "-w", str(options.workers),
+         "--access-logfile", "/dev/null", "--log-level", "warning"], env=env, cwd=ROOT)
+    try:
+        for _ in range(100):
+            try:
+                HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        deadline = time.time() + options.seconds
+        started = time.perf_counter()
+        with mp.Pool(options.clients) as pool:
+            results = pool.map(client, [(dialogue, s, statement_ids, per_client, deadline) for s in sessions])
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(10)
+    latencies = sorted(x for r in results for x in r)
+    count = len(latencies)
+    p95 = latencies[int(0.95 * (count - 1))]
+    print(f"gunicorn workers: {options.workers}, clients: {options.clients}")
+    print(f"votes: {count} in {elapsed:.2f} s -> {count / elapsed:.0f} votes/s")
+    print(f"latency: median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
+    print("target (issue 3): at least 500 votes/s on 2 cores")
+
+
+if __name__ == "__main__":
+    main()
