@@ -6,3 +6,11 @@ class ProcessesConfig(AppConfig):
     name = "zwerm.processes"
     label = "processes"
     verbose_name = _("Participatietrajecten")
+
+    def ready(self):
+        from .components import MeetingComponent, SurveyComponent
+        from .registry import components
+
+        for component_type in (MeetingComponent(), SurveyComponent()):
+            if component_type.key not in components:
+                components.register(component_type)

@@ -20,6 +20,9 @@ class ComponentType(Protocol):
     def url(self, placement) -> str:
         """Where residents find the component."""
 
+    # Optional: `participant_ids(placement) -> Iterable[int]`, the users who took part, so that process
+    # updates reach them too ("closing the loop"). Types without it only reach followers.
+
 
 @dataclass
 class ComponentRegistry:

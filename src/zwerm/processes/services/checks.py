@@ -1,0 +1,49 @@
+"""Shared preconditions for process writes: who may act, and text that is fit to keep."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from zwerm.accounts.roles import Role
+from zwerm.accounts.selectors import user_has_role
+from zwerm.core.text import clean_text
+
+from ..models import Process
+from ..selectors import process_can_manage
+
+
+def require_manager(*, process: Process, user) -> None:
+    """The lead of this process (with the process-lead role here) or an admin of its municipality."""
+    if not process_can_manage(process=process, user=user):
+        raise PermissionDenied(_("Alleen de procesambtenaar van dit traject of een beheerder kan dit doen."))
+
+
+def require_admin(*, user, municipality) -> None:
+    if not (user.is_authenticated and user_has_role(user=user, municipality=municipality, roles=Role.ADMIN)):
+        raise PermissionDenied(_("Alleen een beheerder kan dit doen."))
+
+
+def require_not_closed(process: Process) -> None:
+    if process.status == Process.Status.CLOSED:
+        raise ValidationError(_("Dit traject is afgerond; er kan niets meer aan worden veranderd."))
+
+
+def cleaned(fields) -> dict:
+    """Clean several text fields at once; every problem is reported on its own field.
+
+    `fields` holds (name, label, value, max_length, required) tuples."""
+    errors, values = {}, {}
+    for name, label, value, max_length, required in fields:
+        try:
+            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def reason_cleaned(reason: str) -> str:
+    try:
+        return clean_text(reason, field_label=_("de reden"), max_length=2000)
+    except ValidationError as error:
+        raise ValidationError({"reason": error.messages}) from None

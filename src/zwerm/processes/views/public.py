@@ -1,0 +1,110 @@
+"""Pages everyone sees: the list of processes, one process with its record, meetings and surveys."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zwerm.accounts.decorators import resident_required
+from zwerm.web.actions import perform
+
+from .. import selectors, services
+from ..forms import FollowForm, SurveyResponseForm
+from .common import save, visible_process_or_404
+
+
+@require_GET
+def process_list(request):
+    processes = selectors.process_list(municipality=request.municipality, user=request.user)
+    return render(request, "processes/list.html", {"processes": processes})
+
+
+@require_GET
+def process_detail(request, slug):
+    process = visible_process_or_404(request, slug)
+    follow = selectors.process_follow_get(process=process, user=request.user)
+    context = {
+        "process": process,
+        "record": selectors.process_record(process=process),
+        "follow": follow,
+        "follow_form": FollowForm(initial={"digest": "1" if follow and follow.digest else "0"}),
+        "can_manage": selectors.process_can_manage(process=process, user=request.user) and request.user.is_verified(),
+    }
+    return render(request, "processes/detail.html", context)
+
+
+@require_POST
+def follow(request, slug):
+    process = visible_process_or_404(request, slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(process.get_absolute_url(), reverse("accounts:login"))
+    form = FollowForm(request.POST)
+    digest = form.cleaned_data["digest"] if form.is_valid() else False
+    perform(
+        request,
+        lambda: services.process_follow(process=process, user=request.user, digest=digest),
+        success=_("Je volgt dit traject. Je krijgt bericht bij nieuws."),
+    )
+    return redirect(process)
+
+
+@require_POST
+def unfollow(request, slug):
+    process = visible_process_or_404(request, slug)
+    if request.user.is_authenticated:
+        perform(
+            request,
+            lambda: services.process_unfollow(process=process, user=request.user),
+            success=_("Je volgt dit traject niet meer."),
+        )
+    return redirect(process)
+
+
+@require_GET
+def meeting_detail(request, slug, pk):
+    process = visible_process_or_404(request, slug)
+    meeting = selectors.meeting_get(process=process, pk=pk)
+    if meeting is None:
+        raise Http404
+    return render(request, "processes/meeting.html", {"process": process, "meeting": meeting})
+
+
+def _survey_context(request, process, survey, form):
+    placement = selectors.placement_for(kind="survey", object_id=survey.pk)
+    answers = selectors.survey_public_answers(survey=survey)
+    return {
+        "process": process,
+        "survey": survey,
+        "form": form,
+        "is_open": selectors.placement_is_active(placement),
+        "has_responded": selectors.survey_has_responded(survey=survey, user=request.user),
+        "response_count": selectors.public_count(survey.responses.count()),
+        "questions_with_answers": list(zip(survey.questions, answers, strict=True)),
+    }
+
+
+@require_GET
+def survey_detail(request, slug, pk):
+    process = visible_process_or_404(request, slug)
+    survey = selectors.survey_get(process=process, pk=pk)
+    if survey is None:
+        raise Http404
+    form = SurveyResponseForm(questions=survey.questions)
+    return render(request, "processes/survey.html", _survey_context(request, process, survey, form))
+
+
+@resident_required
+@require_http_methods(["POST"])
+def survey_respond(request, slug, pk):
+    process = visible_process_or_404(request, slug)
+    survey = selectors.survey_get(process=process, pk=pk)
+    if survey is None:
+        raise Http404
+    form = SurveyResponseForm(request.POST, questions=survey.questions)
+    if save(form, lambda: services.survey_respond(survey=survey, resident=request.user, answers=form.answers())):
+        messages.success(request, _("Dank je wel! Je antwoorden zijn opgeslagen."))
+        return redirect("processes:survey", process.slug, survey.pk)
+    return render(request, "processes/survey.html", _survey_context(request, process, survey, form), status=400)
