@@ -266,13 +266,13 @@ def test_only_the_addressed_specialist_opens_the_answer_form(advice_request, mak
 
 def test_the_admin_manages_values(admin, values):
     client = staff_login(Client(), admin)
-    page = html(get(client, "/trajecten/waarden"))
+    page = html(get(client, "/beheer/waarden/"))
     assert all(v.name in page for v in values)
-    response = post(client, "/trajecten/waarden", {"name": "Zorgzaam", "description": "Voor elkaar zorgen."})
+    response = post(client, "/beheer/waarden/", {"name": "Zorgzaam", "description": "Voor elkaar zorgen."})
     assert response.status_code == 302
-    response = post(client, "/trajecten/waarden", {"name": "Zorgzaam", "description": "Dubbel."})
+    response = post(client, "/beheer/waarden/", {"name": "Zorgzaam", "description": "Dubbel."})
     assert response.status_code == 400 and "al een waarde" in html(response)
-    assert post(client, f"/trajecten/waarden/{values[0].pk}/buiten-gebruik").status_code == 302
+    assert post(client, f"/beheer/waarden/{values[0].pk}/buiten-gebruik").status_code == 302
     values[0].refresh_from_db()
     assert values[0].retired_at is not None
 

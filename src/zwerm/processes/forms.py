@@ -1,8 +1,9 @@
 """Forms for the process pages. They check shape (required, length, choices); the services check the rules."""
 
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from zwerm.web.forms import text_field
 
 from .models import REASON_MAX, TEXT_MAX, Decision, Stakeholder
 
@@ -21,21 +22,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-def text_field(label, max_length, *, required=True, rows=None, help_text="") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput,
-        error_messages={
-            # format_lazy keeps the message in the language of the request, not of the import.
-            "required": format_lazy(_("Vul dit veld in: {field}."), field=label),
-            "max_length": _("Te lang: hoogstens %(limit_value)d tekens."),
-        },
-    )
 
 
 def date_field(label, *, required=True) -> forms.DateField:
@@ -307,9 +293,3 @@ class FollowForm(forms.Form):
         widget=forms.RadioSelect,
         initial="0",
     )
-
-
-class ValueForm(forms.Form):
-    name = text_field(_("Naam"), 100)
-    description = text_field(_("Wat we ermee bedoelen"), 2000, rows=3)
-    position = forms.IntegerField(label=_("Plaats in de lijst (optioneel)"), min_value=0, required=False)

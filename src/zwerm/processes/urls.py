@@ -1,6 +1,5 @@
 from django.urls import path
 
-from zwerm.values import views as values
 
 from .views import advice, decisions, network, public, workspace
 
@@ -11,9 +10,6 @@ urlpatterns = [
     path("nieuw", workspace.process_create, name="create"),
     path("mijn-adviesaanvragen", advice.my_advice, name="my_advice"),
     path("advies/<int:pk>", advice.advice_answer, name="advice_answer"),
-    path("waarden", values.value_admin, name="values"),
-    path("waarden/<int:pk>", values.value_edit, name="value_edit"),
-    path("waarden/<int:pk>/buiten-gebruik", values.value_retire, name="value_retire"),
     path("<slug:slug>", public.process_detail, name="detail"),
     path("<slug:slug>/volgen", public.follow, name="follow"),
     path("<slug:slug>/niet-meer-volgen", public.unfollow, name="unfollow"),

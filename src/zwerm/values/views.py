@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
-from zwerm.processes.forms import ValueForm
-from zwerm.processes.views.common import save
 from zwerm.web.actions import perform
+from zwerm.web.actions import save_form as save
 
 from . import selectors, services
+from .forms import ValueForm
 
 
 def _context(request, form, editing=None):
@@ -34,7 +34,7 @@ def value_admin(request):
             lambda: services.value_create(municipality=request.municipality, actor=request.user, **form.cleaned_data),
         ):
             messages.success(request, _("De waarde is toegevoegd."))
-            return redirect("processes:values")
+            return redirect("values:admin")
         return render(request, "values/admin.html", _context(request, form), status=400)
     return render(request, "values/admin.html", _context(request, form))
 
@@ -51,7 +51,7 @@ def value_edit(request, pk):
         form, lambda: services.value_update(value=value, actor=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("De waarde is bijgewerkt."))
-        return redirect("processes:values")
+        return redirect("values:admin")
     return render(
         request, "values/admin.html", _context(request, form, editing=value), status=400 if form.errors else 200
     )
@@ -68,4 +68,4 @@ def value_retire(request, pk):
         lambda: services.value_retire(value=value, actor=request.user),
         success=_("De waarde wordt niet meer gebruikt bij nieuwe besluiten; eerdere afwegingen blijven staan."),
     )
-    return redirect("processes:values")
+    return redirect("values:admin")

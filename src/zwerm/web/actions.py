@@ -24,3 +24,16 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def save_form(form, call) -> bool:
+    """Run `call()` when the form is valid; a service's refusal lands on the form. Nothing is half-saved:
+    every service runs in one transaction."""
+    if not form.is_valid():
+        return False
+    try:
+        call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True

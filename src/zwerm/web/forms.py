@@ -1,6 +1,7 @@
 """Form pieces that several apps' pages share."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.places.selectors import neighbourhood_list
@@ -19,4 +20,19 @@ def neighbourhood_field(municipality, *, label=None, required=True) -> Neighbour
         required=required,
         empty_label=_("Kies een buurt"),
         error_messages={"required": _("Kies een buurt."), "invalid_choice": _("Kies een buurt uit de lijst.")},
+    )
+
+
+def text_field(label, max_length, *, required=True, rows=None, help_text="") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput,
+        error_messages={
+            # format_lazy keeps the message in the language of the request, not of the import.
+            "required": format_lazy(_("Vul dit veld in: {field}."), field=label),
+            "max_length": _("Te lang: hoogstens %(limit_value)d tekens."),
+        },
     )

@@ -23,6 +23,10 @@ urlpatterns = [
     path("", include((web_patterns, "web"))),
     path("account/", include("zwerm.accounts.urls")),
     path("initiatieven/", include("zwerm.initiatives.urls")),
+    path("dialogen/", include("zwerm.dialogues.urls")),
+    path("raad/", include("zwerm.council.urls")),
+    path("trajecten/", include("zwerm.processes.urls")),
+    path("beheer/waarden/", include("zwerm.values.urls")),
     path("taal", set_language, name="set_language"),
     path("beheer/django/", admin.site.urls),
 ]

@@ -1,12 +1,12 @@
 """What the process views share: finding the process for this request, and running a service on a form."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
-from zwerm.web.actions import add_service_errors
+from zwerm.web.actions import save_form
 
 from .. import selectors
 
@@ -29,14 +29,4 @@ def managed_process_or_403(request, slug):
     return process
 
 
-def save(form, call) -> bool:
-    """Run `call()` when the form is valid; a service's refusal lands on the form. Nothing half-saved:
-    every service runs in one transaction."""
-    if not form.is_valid():
-        return False
-    try:
-        call()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False
-    return True
+save = save_form  # the shared helper, under the name these views use

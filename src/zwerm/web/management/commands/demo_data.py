@@ -11,9 +11,12 @@ from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
 from zwerm.core.models import Municipality
 from zwerm.core.services import municipality_create
+from zwerm.council.demo import build_demo_council
+from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
+from zwerm.processes.demo import build_demo_processes
 from zwerm.web import demo_content as demo
 
 SLUG = "zwermstad"
@@ -121,6 +124,17 @@ class Command(BaseCommand):
             initiatives.initiative_status_change(
                 initiative=initiative, actor=actor, to_status=plan, reason=demo.REASONS[plan]
             )
+        # A dialogue with enough participants to show opinion groups (the named residents and 40 more).
+        voters = residents + [
+            accounts.resident_register(
+                municipality=municipality, email=f"deelnemer{n:02d}@zwermstad.example",
+                display_name=f"Deelnemer {n}", neighbourhood=neighbourhoods[n % len(neighbourhoods)],
+            )
+            for n in range(1, 41)
+        ]
+        build_demo_dialogue(municipality=municipality, author=staff[Role.PROCESS_LEAD], residents=voters)
+        processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
+        build_demo_council(municipality=municipality, staff=staff, processes=processes)
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
             author=residents[0],

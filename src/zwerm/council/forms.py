@@ -1,0 +1,109 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import TEXT_MAX, Frame
+from .services.frames import SOURCE_MAX, SPENDING_DESCRIPTION_MAX
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _required(label):
+    return {"required": _("Vul %(label)s in.") % {"label": label}}
+
+
+class FrameForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort kader"), choices=Frame.Kind.choices, error_messages={"required": _("Kies de soort kader.")}
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Wat het kader inhoudt; bij 'wat wel en niet open staat': wat inwoners wel en niet kunnen bepalen."
+        ),
+        error_messages=_required(_("de omschrijving")),
+    )
+    budget = forms.DecimalField(
+        label=_("Budget in euro"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Alleen bij een budgetkader, bijvoorbeeld 125000."),
+        error_messages={"invalid": _("Vul het budget in als bedrag, bijvoorbeeld 125000.")},
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Alleen als het kader een einddatum heeft."),
+        error_messages={"invalid": _("Vul de deadline in als datum.")},
+    )
+    set_by = forms.ChoiceField(
+        label=_("Vastgesteld door"),
+        choices=Frame.SetBy.choices,
+        widget=forms.RadioSelect,
+        initial=Frame.SetBy.COUNCIL,
+        error_messages={"required": _("Kies wie het kader heeft vastgesteld.")},
+    )
+    source_reference = forms.CharField(
+        label=_("Bron: besluit en kenmerk"),
+        max_length=SOURCE_MAX,
+        help_text=_("Bijvoorbeeld: raadsbesluit 2026-114, motie M-23."),
+        error_messages=_required(_("de bron")),
+    )
+    source_date = forms.DateField(
+        label=_("Datum van het besluit"),
+        widget=DateInput(),
+        error_messages={"required": _("Vul de datum van het besluit in."), "invalid": _("Vul een geldige datum in.")},
+    )
+
+    def clean_budget(self):
+        # The service refuses it too; saying it here shows it together with the other fields' errors.
+        budget = self.cleaned_data.get("budget")
+        if budget is not None and budget < 0:
+            raise forms.ValidationError(_("Een budget kan niet negatief zijn. Vul 0 of een hoger bedrag in."))
+        return budget
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Je vraag aan de procesambtenaar"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Het antwoord komt op dit traject te staan en in de volgende rapportage."),
+        error_messages=_required(_("je vraag")),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Antwoord"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Een antwoord is definitief: je kunt het daarna niet meer wijzigen."),
+        error_messages=_required(_("het antwoord")),
+    )
+
+
+class SpendingForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Bedrag in euro"),
+        max_digits=14,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Een correctie van een eerdere uitgave vul je in als negatief bedrag."),
+        error_messages={
+            "required": _("Vul het bedrag in."),
+            "invalid": _("Vul het bedrag in als getal, bijvoorbeeld 2500."),
+        },
+    )
+    description = forms.CharField(
+        label=_("Waarvoor"), max_length=SPENDING_DESCRIPTION_MAX, error_messages=_required(_("waarvoor"))
+    )

@@ -1,0 +1,26 @@
+"""The council's demo data: kaders for every process, one budget nearly spent, questions and a sent report."""
+
+from zwerm.accounts.roles import Role
+from zwerm.council import selectors
+from zwerm.council.demo import build_demo_council
+from zwerm.council.models import Frame, Question, Report
+
+from .builders import make_full_record, make_process
+
+
+def test_the_demo_council_has_kaders_questions_and_a_frozen_report(municipality, make_staff, lead, member, specialist):
+    staff = {Role.PROCESS_LEAD: lead, Role.COUNCIL_MEMBER: member, Role.ADMIN: make_staff(Role.ADMIN)}
+    processes = [make_process(municipality, lead, title="Buurtpark"), make_process(municipality, lead, title="Fiets")]
+    make_full_record(processes[0], lead=lead, specialist=specialist)
+    build_demo_council(municipality=municipality, staff=staff, processes=processes)
+
+    for process in processes:
+        kinds = {f.kind for f in selectors.frame_list(process=process)}
+        assert kinds == {Frame.Kind.BUDGET, Frame.Kind.SCOPE, Frame.Kind.DEADLINE}
+    first = selectors.frame_state(process=processes[0])
+    assert first.budget.state == "approaching" and first.budget.percent >= 90
+    assert selectors.frame_state(process=processes[1]).budget.state == "ok"
+    assert Question.objects.filter(answered_at__isnull=False).count() == 1
+    assert Question.objects.filter(answered_at__isnull=True).count() == 1
+    report = Report.objects.get()
+    assert report.is_frozen and report.content["decisions"]
