@@ -1,6 +1,6 @@
 """Real-browser tests: Debian's headless Chromium, driven by Playwright, against pytest-django's live server.
 
-The whole folder is skipped when the browser or the Python packages are missing: `scripts/setup-browser`
+The whole folder is skipped when the browser or the Python packages are missing: `scripts/setup-system`
 installs the browser (as root, with apt-get), `pip install playwright pytest-playwright axe-playwright-python`
 the packages. Pages are checked with axe-core (WCAG 2.1 A and AA) and photographed into
 test-artifacts/screenshots/.
@@ -37,7 +37,7 @@ def _skip_reason() -> str | None:
             "(pip install playwright pytest-playwright axe-playwright-python)"
         )
     if not CHROMIUM.exists():
-        return f"browser tests skipped: {CHROMIUM} not found (run scripts/setup-browser as root)"
+        return f"browser tests skipped: {CHROMIUM} not found (run scripts/setup-system as root)"
     if not VENDOR_CSS.exists():
         return "browser tests skipped: design-system CSS not built (run scripts/build-assets)"
     return None
