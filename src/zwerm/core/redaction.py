@@ -62,7 +62,7 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 # IBAN: country code, two check digits, then 11-30 alphanumerics, optionally in groups of four.
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 # Nine digits, optionally written with dots or spaces in groups of 3 (123.456.782).
-_BSN_RE = re.compile(r"(?<![\d.,-])(\d{3}[. ]?\d{2,3}[. ]?\d{3,4})(?![\d,-]|\.\d)")
+_BSN_RE = re.compile(r"(?<![\d.,-])(\d{3}[. ]?\d{2,3}[. ]?\d{3,4})(?![\d-]|[.,]\d)")
 # Dutch postcode (1234 AB) followed by a house number, or a house number followed by a postcode.
 _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Za-z]{2}"
 _ADDRESS_RE = re.compile(
