@@ -13,12 +13,11 @@ from .analysis import dialogue_recompute
 
 
 def participant_for(*, dialogue: Dialogue, user=None, anonymous_key=None, district=None) -> Participant:
-    """The participant for a logged-in resident, or for an anonymous cookie where the dialogue allows it."""
+    """The participant for a logged-in resident, or for an anonymous cookie where the dialogue allows it.
+
+    Someone who already takes part is found with one query (this sits on the vote path); the role check
+    runs when they first join."""
     if user is not None and user.is_authenticated:
-        if not user_has_role(user=user, municipality=dialogue.municipality, roles=Role.RESIDENT):
-            raise PermissionDenied(
-                _("Meld je aan als inwoner van %(name)s om mee te doen.") % {"name": dialogue.municipality.name}
-            )
         lookup = {"user": user}
     elif anonymous_key is not None and dialogue.allow_anonymous:
         lookup = {"anonymous_key": anonymous_key}
@@ -26,16 +25,21 @@ def participant_for(*, dialogue: Dialogue, user=None, anonymous_key=None, distri
         raise PermissionDenied(_("Log in om mee te doen aan deze dialoog."))
     if district is not None and district.municipality_id != dialogue.municipality_id:
         raise ValidationError(_("Kies een wijk in %(name)s.") % {"name": dialogue.municipality.name})
-    try:
-        with transaction.atomic():
-            participant, created = Participant.objects.get_or_create(
-                dialogue=dialogue, **lookup, defaults={"district": district}
+    participant = Participant.objects.filter(dialogue=dialogue, **lookup).first()
+    if participant is None:
+        if "user" in lookup and not user_has_role(user=user, municipality=dialogue.municipality, roles=Role.RESIDENT):
+            raise PermissionDenied(
+                _("Meld je aan als inwoner van %(name)s om mee te doen.") % {"name": dialogue.municipality.name}
             )
-    except IntegrityError:  # two first votes at once
-        participant, created = Participant.objects.get(dialogue=dialogue, **lookup), False
-    if not created and district is not None and participant.district_id != district.pk:
+        try:
+            with transaction.atomic():
+                participant = Participant.objects.create(dialogue=dialogue, district=district, **lookup)
+        except IntegrityError:  # two first votes at once
+            participant = Participant.objects.get(dialogue=dialogue, **lookup)
+    elif district is not None and participant.district_id != district.pk:
         participant.district = district
         participant.save(update_fields=["district"])
+    participant.dialogue = dialogue  # the caller's copy: no second query for it
     return participant
 
 
