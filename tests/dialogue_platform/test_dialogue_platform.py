@@ -204,3 +204,24 @@ def test_staff_create_a_dialogue_through_the_form(client, lead):
     )
     assert response.status_code == 302
     assert Statement.objects.filter(text="Meer fietspaden", status="approved").exists()
+
+
+def test_import_and_export_on_the_command_line(dialogue, municipality, neighbourhood, lead, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    _two_camps(dialogue, municipality, neighbourhood)
+    call_command("dialogue", "export-polis", str(dialogue.pk), "--output", str(tmp_path / "out"), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command(
+        "dialogue",
+        "import-polis",
+        str(tmp_path / "out"),
+        "--municipality",
+        municipality.slug,
+        "--as",
+        lead.email,
+        stdout=out,
+    )
+    assert f"{len(SEEDS)} statements imported" in out.getvalue()

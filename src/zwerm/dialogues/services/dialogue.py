@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from zwerm.core.redaction import redact
 from zwerm.core.text import clean_text
+from zwerm.sensing.services import text_ingest_later
 
 from ..models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue, Participant, Statement
 from .checks import require_dialogue_staff
@@ -91,7 +92,9 @@ def statement_submit(*, participant: Participant, text: str) -> Statement:
     if dialogue.statements.filter(text__iexact=text).exists():
         raise ValidationError(_("Deze stelling staat er al."))
     status = Statement.Status.APPROVED if dialogue.moderation == Dialogue.Moderation.AFTER else Statement.Status.PENDING
-    return _statement(dialogue=dialogue, author=participant, text=text, status=status)
+    statement = _statement(dialogue=dialogue, author=participant, text=text, status=status)
+    text_ingest_later(channel="statement", source_id=statement.pk, municipality_id=dialogue.municipality_id)
+    return statement
 
 
 def statement_moderate(*, moderator, statement: Statement, approve: bool, reason: str = "") -> Statement:
