@@ -1,6 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BudgetsConfig(AppConfig):
     name = "zwerm.budgets"
     label = "budgets"
+    verbose_name = _("Buurtbudgetten")
+
+    def ready(self):
+        from zwerm.processes.registry import components
+
+        from .components import BudgetComponent
+
+        if BudgetComponent.key not in components:
+            components.register(BudgetComponent())

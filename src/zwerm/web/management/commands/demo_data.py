@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
 from zwerm.core.models import Municipality
+from zwerm.budgets.demo import build_demo_budget
 from zwerm.core.services import municipality_create
 from zwerm.council.demo import build_demo_council
 from zwerm.dialogues.demo import build_demo_dialogue
@@ -135,6 +136,7 @@ class Command(BaseCommand):
         build_demo_dialogue(municipality=municipality, author=staff[Role.PROCESS_LEAD], residents=voters)
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
+        build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
             author=residents[0],

@@ -1,0 +1,27 @@
+"""The budget as a component that processes can host (registered in BudgetsConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Budget
+from .selectors import budget_voter_count, project_list
+
+
+class BudgetComponent:
+    key = "budget"
+    label = _("Buurtbudget")
+
+    def summary(self, placement) -> dict:
+        budget = Budget.objects.filter(pk=placement.object_id).first()
+        if budget is None:
+            return {"participants": 0}
+        voters = budget_voter_count(budget=budget)
+        return {
+            "participants": voters,
+            "voters": voters,
+            "projects": project_list(budget=budget).count(),
+            "status": budget.status,
+        }
+
+    def url(self, placement) -> str:
+        return reverse("budgets:detail", args=[placement.object_id])

@@ -1,0 +1,97 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.places.selectors import district_list
+from zwerm.web.forms import text_field
+
+from .models import REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Project
+
+
+def _money(label, *, required=True, help_text=""):
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=help_text,
+        localize=True,
+        error_messages={"required": _("Vul een bedrag in."), "invalid": _("Vul een bedrag in euro's in.")},
+    )
+
+
+def _count(label, *, help_text=""):
+    return forms.IntegerField(label=label, required=False, min_value=0, help_text=help_text)
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    pass
+
+
+class BudgetForm(forms.Form):
+    title = text_field(_("Titel"), TITLE_MAX)
+    description = text_field(_("Beschrijving"), TEXT_MAX, required=False, rows=4)
+    total_amount = _money(_("Bedrag in euro"))
+    district = DistrictChoiceField(
+        queryset=None, label=_("Voor de wijk (optioneel)"), required=False, empty_label=_("De hele gemeente")
+    )
+    rule = forms.ChoiceField(label=_("Telmethode"), choices=Budget.Rule.choices, initial=Budget.Rule.MES)
+    ballot_type = forms.ChoiceField(
+        label=_("Soort stembiljet"), choices=Budget.BallotType.choices, initial=Budget.BallotType.APPROVAL
+    )
+    min_projects = _count(_("Minimaal aantal projecten op een stembiljet (optioneel)"))
+    max_projects = _count(_("Maximaal aantal projecten op een stembiljet (optioneel)"))
+    max_cost = _money(_("Maximale totale kosten van de gekozen projecten (optioneel)"), required=False)
+    points = _count(_("Punten per inwoner (bij punten verdelen)"))
+    min_votes = _count(_("Minimaal aantal stemmen per project (optioneel)"))
+    vote_closes_at = forms.DateTimeField(
+        label=_("Stemmen sluit op (optioneel)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Bijvoorbeeld 2026-12-31 17:00."),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = district_list(municipality=municipality)
+
+
+class ProjectForm(forms.Form):
+    title = text_field(_("Naam van je project"), TITLE_MAX)
+    description = text_field(
+        _("Beschrijving"),
+        TEXT_MAX,
+        rows=6,
+        help_text=_("Wat wil je doen, waar, en voor wie? Zet er geen telefoonnummer of adres in."),
+    )
+    cost = _money(_("Geschatte kosten in euro (optioneel)"), required=False)
+
+
+class InitiativeProjectForm(forms.Form):
+    initiative = forms.IntegerField(label=_("Nummer van het initiatief"), min_value=1)
+    cost = _money(_("Geschatte kosten in euro (optioneel)"), required=False)
+
+
+class ReviewForm(forms.Form):
+    feasibility = forms.ChoiceField(
+        label=_("Haalbaarheid"),
+        choices=[c for c in Project.Feasibility.choices if c[0] != Project.Feasibility.PENDING],
+        widget=forms.RadioSelect,
+    )
+    cost = _money(_("Kosten in euro"), required=False)
+    reason = text_field(
+        _("Openbare toelichting"),
+        REASON_MAX,
+        required=False,
+        rows=3,
+        help_text=_("Verplicht bij ‘niet haalbaar’: inwoners zien deze reden."),
+    )
+
+
+class ReviewRequestForm(forms.Form):
+    specialist = forms.ModelChoiceField(queryset=None, label=_("Vakambtenaar"), empty_label=_("Kies een vakambtenaar"))
+    deadline = forms.DateField(label=_("Uiterste datum"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, specialists, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].queryset = specialists

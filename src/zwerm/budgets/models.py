@@ -1,0 +1,170 @@
+"""Participatory budgets (buurtbudget): projects residents propose, secret ballots, and stored counts.
+
+The count itself lives in `budgets/rules/` (no Django); these rows feed it and keep its outcome."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.core.models import MunicipalityScoped
+
+TITLE_MAX = 200
+TEXT_MAX = 5000
+REASON_MAX = 2000
+MONEY = {"max_digits": 12, "decimal_places": 2}
+
+
+class Budget(MunicipalityScoped):
+    class Status(models.TextChoices):
+        PROPOSALS = "proposals", _("voorstellen indienen")
+        REVIEW = "review", _("beoordelen")
+        VOTING = "voting", _("stemmen")
+        COUNTING = "counting", _("tellen")
+        RESULT = "result", _("uitslag")
+
+    class Rule(models.TextChoices):
+        GREEDY = "greedy", _("meeste stemmen eerst")
+        MES = "mes", _("methode van gelijke delen")
+
+    class BallotType(models.TextChoices):
+        APPROVAL = "approval", _("projecten aankruisen")
+        CUMULATIVE = "cumulative", _("punten verdelen")
+
+    title = models.CharField(_("titel"), max_length=TITLE_MAX)
+    description = models.TextField(_("beschrijving"), max_length=TEXT_MAX, blank=True)
+    total_amount = models.DecimalField(_("bedrag"), **MONEY)
+    # The wijk the budget is for; empty: the whole municipality (or per wijk, see DistrictAmount).
+    district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rule = models.CharField(_("telmethode"), max_length=10, choices=Rule.choices, default=Rule.MES)
+    completion = models.CharField(_("aanvulling"), max_length=20, blank=True, default="add1")
+    ballot_type = models.CharField(_("soort stembiljet"), max_length=12, choices=BallotType.choices)
+    min_projects = models.PositiveIntegerField(_("minimaal aantal projecten"), null=True, blank=True)
+    max_projects = models.PositiveIntegerField(_("maximaal aantal projecten"), null=True, blank=True)
+    max_cost = models.DecimalField(_("maximale totale kosten"), null=True, blank=True, **MONEY)
+    points = models.PositiveIntegerField(_("punten per stembiljet"), null=True, blank=True)
+    min_votes = models.PositiveIntegerField(_("minimaal aantal stemmen per project"), default=0)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSALS)
+    vote_closes_at = models.DateTimeField(_("stemmen sluit op"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:detail", args=[self.pk])
+
+    def voting_is_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.status == self.Status.VOTING and (self.vote_closes_at is None or at < self.vote_closes_at)
+
+
+class DistrictAmount(models.Model):
+    """Per-district budgets: the part of the budget set aside for one wijk, counted on its own."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="district_amounts")
+    district = models.ForeignKey("places.District", on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(_("bedrag"), **MONEY)
+
+    class Meta:
+        ordering = ["district__name"]
+        constraints = [models.UniqueConstraint(fields=["budget", "district"], name="one_amount_per_district")]
+
+    def __str__(self) -> str:
+        return f"{self.district_id}: {self.amount}"
+
+
+class Project(MunicipalityScoped):
+    class Feasibility(models.TextChoices):
+        PENDING = "pending", _("wordt beoordeeld")
+        FEASIBLE = "feasible", _("haalbaar")
+        INFEASIBLE = "infeasible", _("niet haalbaar")
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="projects")
+    # Who proposed it is personal data: kept for contact by staff, never shown on public pages or exports.
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    initiative_id = models.PositiveBigIntegerField(null=True, blank=True)  # turned from this initiative
+    title = models.CharField(_("titel"), max_length=TITLE_MAX)
+    description = models.TextField(_("beschrijving"), max_length=TEXT_MAX)
+    # What the public sees: the text with personal data masked.
+    public_title = models.CharField(max_length=TITLE_MAX + 200)
+    public_description = models.TextField()
+    masked_kinds = models.JSONField(default=list, blank=True)
+    cost = models.DecimalField(_("kosten"), null=True, blank=True, **MONEY)
+    district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    feasibility = models.CharField(max_length=12, choices=Feasibility.choices, default=Feasibility.PENDING)
+    feasibility_reason = models.TextField(_("toelichting"), max_length=REASON_MAX, blank=True)
+    advice_request_id = models.PositiveBigIntegerField(null=True, blank=True)  # in the hosting process
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "initiative_id"],
+                condition=models.Q(initiative_id__isnull=False),
+                name="one_project_per_initiative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_title
+
+
+class Ballot(models.Model):
+    """One secret ballot per resident and budget; a changed ballot replaces the choices."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="ballots")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["budget", "voter"], name="one_ballot_per_resident")]
+
+    def __str__(self) -> str:
+        return f"ballot {self.pk}"
+
+
+class BallotChoice(models.Model):
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "project"], name="one_choice_per_project"),
+            models.CheckConstraint(condition=models.Q(points__gte=1), name="choice_points_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ballot_id}:{self.project_id}={self.points}"
+
+
+class CountResult(models.Model):
+    """A stored count: the outcome of the budget's rule with every explanation, and the other rule's
+    outcome for comparison. Only figures, never who voted what."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="counts")
+    rule = models.CharField(max_length=10, choices=Budget.Rule.choices)
+    completion = models.CharField(max_length=20, blank=True)
+    outcome = models.JSONField()
+    other_rule = models.CharField(max_length=10, choices=Budget.Rule.choices)
+    other_outcome = models.JSONField()
+    voters = models.PositiveIntegerField()
+    counted_at = models.DateTimeField(auto_now_add=True)
+    counted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-counted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.budget_id} @ {self.counted_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,410 @@
+"""Reads for budgets, scoped to one municipality; also the bridge to the counting engine (`rules`).
+
+Ballots are secret: nothing here returns who voted what to anyone but the voter themselves
+(`ballot_for`); figures about fewer than PUBLIC_MINIMUM voters are not shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+
+from zwerm.accounts.roles import Role
+from zwerm.accounts.selectors import membership_get, user_has_role
+from zwerm.core.models import Municipality
+from zwerm.processes.selectors import placement_for, process_can_manage
+
+from . import rules
+from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project
+
+PUBLIC_MINIMUM = 5
+KIND = "budget"  # the component type key in zwerm.processes.registry
+
+
+def public_figure(value: int) -> str:
+    """A figure about voters as the public sees it: below PUBLIC_MINIMUM it is not shown exactly."""
+    if value < PUBLIC_MINIMUM:
+        return _("minder dan %(n)d") % {"n": PUBLIC_MINIMUM}
+    return str(value)
+
+
+# --- budgets ---------------------------------------------------------------------------------------
+
+
+def budget_list(*, municipality: Municipality) -> QuerySet[Budget]:
+    return (
+        Budget.objects.filter(municipality=municipality)
+        .select_related("district")
+        .annotate(project_count=Count("projects", distinct=True))
+    )
+
+
+def budget_get(*, municipality: Municipality, pk) -> Budget | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Budget.objects.select_related("district", "municipality").filter(municipality=municipality, pk=pk).first()
+
+
+def budget_process(*, budget: Budget):
+    """The process hosting this budget (every budget is created inside one)."""
+    placement = placement_for(kind=KIND, object_id=budget.pk)
+    return placement.process if placement is not None else None
+
+
+def budget_can_manage(*, budget: Budget, user) -> bool:
+    """The lead of the hosting process, or an admin of the municipality."""
+    if user is None or not user.is_authenticated:
+        return False
+    process = budget_process(budget=budget)
+    if process is not None:
+        return process_can_manage(process=process, user=user)
+    return user_has_role(user=user, municipality=budget.municipality, roles=Role.ADMIN)
+
+
+def district_amount_list(*, budget: Budget) -> QuerySet[DistrictAmount]:
+    return DistrictAmount.objects.filter(budget=budget).select_related("district").order_by("district__name")
+
+
+def resident_district(*, user, municipality: Municipality):
+    """The wijk of the resident's own buurt, or None."""
+    membership = membership_get(user=user, municipality=municipality)
+    if membership is None or membership.neighbourhood is None:
+        return None
+    return membership.neighbourhood.district
+
+
+# --- projects --------------------------------------------------------------------------------------
+
+
+def project_list(*, budget: Budget, feasibility: str | None = None) -> QuerySet[Project]:
+    qs = Project.objects.filter(budget=budget).select_related("district")
+    if feasibility:
+        qs = qs.filter(feasibility=feasibility)
+    return qs.order_by("pk")
+
+
+def project_get(*, budget: Budget, pk) -> Project | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Project.objects.select_related("district").filter(budget=budget, pk=pk).first()
+
+
+def project_ballot_choices(*, budget: Budget, district=None) -> QuerySet[Project]:
+    """The projects a resident can vote for: feasible ones; in a per-wijk budget those of their own
+    wijk and those for the whole municipality."""
+    qs = project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE)
+    if district_amount_list(budget=budget).exists():
+        ids = [district.pk] if district is not None else []
+        from django.db.models import Q
+
+        qs = qs.filter(Q(district__isnull=True) | Q(district_id__in=ids))
+    return qs
+
+
+# --- ballots ---------------------------------------------------------------------------------------
+
+
+def ballot_for(*, budget: Budget, user) -> Ballot | None:
+    """The user's own ballot (only ever shown to themselves)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Ballot.objects.filter(budget=budget, voter=user).first()
+
+
+def ballot_points(*, ballot: Ballot | None) -> dict[int, int]:
+    """Project pk -> points on this ballot (1 per project for approval)."""
+    if ballot is None:
+        return {}
+    return dict(BallotChoice.objects.filter(ballot=ballot).values_list("project_id", "points"))
+
+
+def budget_voter_count(*, budget: Budget) -> int:
+    return Ballot.objects.filter(budget=budget).count()
+
+
+def _fraction(value: Decimal | None) -> Fraction | None:
+    return None if value is None else Fraction(value)
+
+
+def budget_limits(*, budget: Budget) -> rules.BallotLimits:
+    return rules.BallotLimits(
+        min_projects=budget.min_projects,
+        max_projects=budget.max_projects,
+        max_cost=_fraction(budget.max_cost) if budget.ballot_type == Budget.BallotType.APPROVAL else None,
+        max_points=budget.points if budget.ballot_type == Budget.BallotType.CUMULATIVE else None,
+    )
+
+
+def budget_instance(*, budget: Budget, meta: dict | None = None) -> rules.Instance:
+    """The budget as the engine sees it: its feasible projects (id = project pk as text), amounts, limits."""
+    projects = [
+        rules.Project(
+            id=str(p.pk),
+            cost=Fraction(p.cost or 0),
+            name=p.public_title,
+            district=p.district.code if p.district_id else None,
+        )
+        for p in project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE)
+    ]
+    return rules.Instance(
+        budget=Fraction(budget.total_amount),
+        projects=projects,
+        vote_type=budget.ballot_type,
+        limits=budget_limits(budget=budget),
+        district_budgets={a.district.code: Fraction(a.amount) for a in district_amount_list(budget=budget)},
+        meta=meta or {},
+    )
+
+
+def budget_rule_ballots(*, budget: Budget) -> list[rules.ApprovalBallot | rules.CumulativeBallot]:
+    """Every ballot without who cast it: numbered afresh 1, 2, ... in an order set by the choices
+    themselves (not by time or user), so nothing ties a ballot to a person."""
+    choices: dict[int, list[tuple[str, int]]] = {}
+    districts: dict[int, str | None] = {}
+    for ballot_id, code in Ballot.objects.filter(budget=budget).values_list("pk", "district__code"):
+        choices[ballot_id] = []
+        districts[ballot_id] = code
+    rows = BallotChoice.objects.filter(ballot__budget=budget, project__feasibility=Project.Feasibility.FEASIBLE)
+    for ballot_id, project_id, points in rows.values_list("ballot_id", "project_id", "points"):
+        choices[ballot_id].append((str(project_id), points))
+    per_district = district_amount_list(budget=budget).exists()
+    anonymous = sorted(
+        ((districts[b] if per_district else None) or "", tuple(sorted(c, key=lambda pc: (int(pc[0]), pc[1]))))
+        for b, c in choices.items()
+        if c
+    )
+    approval = budget.ballot_type == Budget.BallotType.APPROVAL
+    out = []
+    for number, (district, pairs) in enumerate(anonymous, start=1):
+        if approval:
+            out.append(
+                rules.ApprovalBallot(tuple(p for p, _ in pairs), voter_id=str(number), district=district or None)
+            )
+        else:
+            out.append(rules.CumulativeBallot(pairs, voter_id=str(number), district=district or None))
+    return out
+
+
+# --- results ---------------------------------------------------------------------------------------
+
+
+def count_result_latest(*, budget: Budget, published: bool = False) -> CountResult | None:
+    qs = CountResult.objects.filter(budget=budget)
+    if published:
+        qs = qs.filter(published_at__isnull=False)
+    return qs.order_by("-counted_at", "-pk").first()
+
+
+RULE_NAMES = {"greedy": _("meeste stemmen eerst"), "mes": _("methode van gelijke delen")}
+
+
+def _euro(value) -> str:
+    value = Decimal(str(value or 0)).quantize(Decimal("0.01"))
+    whole = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {whole.removesuffix(',00')}"
+
+
+def _mes_shortfall(e: dict) -> str:
+    if e.get("supporters_money") is None:
+        return _("De stemmers op dit project hadden samen niet genoeg over om het te betalen.")
+    return _("De stemmers op dit project hadden samen nog %(money)s over, minder dan de kosten (%(cost)s).") % {
+        "money": _euro(e["supporters_money"]),
+        "cost": _euro(e["cost"]),
+    }
+
+
+def explanation_text(explanation: dict, *, show_votes: bool, rule: str = "greedy") -> str:
+    """A project's explanation in Dutch, from the engine's reason code (small voter figures left out)."""
+    e = explanation
+    reason = e["reason"]
+    votes = public_figure(e["votes"]) if show_votes else _("niet getoond")
+    if reason == "funded_mes":
+        paid = "; ".join(
+            (
+                _("%(n)s stemmers betaalden samen wat ze nog hadden (%(amount)s)")
+                if p["paid_all_they_had"]
+                else _("%(n)s stemmers betaalden elk %(amount)s")
+            )
+            % {"n": public_figure(p["voters"]) if show_votes else _("enkele"), "amount": _euro(p["amount"])}
+            for p in e["payments"]
+            if p["amount"]
+        )
+        return _(
+            "Gekozen in ronde %(round)s van de methode van gelijke delen: iedere stemmer kreeg een gelijk deel "
+            "van het budget, en de stemmers op dit project konden het samen betalen. %(paid)s."
+        ) % {"round": e["round"], "paid": paid}
+    if reason == "funded_zero_cost":
+        return _("Kost niets en kreeg stemmen: meteen gekozen.")
+    if reason in ("funded_greedy", "did_not_fit"):
+        text = (
+            _(
+                "Plaats %(position)s in de volgorde op stemmen (%(votes)s); de kosten (%(cost)s) pasten in wat "
+                "er nog over was (%(left)s)."
+            )
+            if reason == "funded_greedy"
+            else _(
+                "Plaats %(position)s in de volgorde op stemmen (%(votes)s); de kosten (%(cost)s) pasten niet "
+                "meer in wat er nog over was (%(left)s)."
+            )
+        )
+        text = text % {
+            "position": e["position"],
+            "votes": votes,
+            "cost": _euro(e["cost"]),
+            "left": _euro(e["remaining_budget"]),
+        }
+        if rule == "mes":  # the greedy fill-up after the Method of Equal Shares
+            return _("%(shortfall)s Daarna is het overgebleven geld verdeeld op volgorde van stemmen: %(fill)s") % {
+                "shortfall": _mes_shortfall(e),
+                "fill": text[0].lower() + text[1:],
+            }
+        return text
+    if reason == "not_affordable_mes":
+        return _mes_shortfall(e)
+    if reason == "no_votes" or e["votes"] == 0:
+        return _("Geen stemmen.")
+    if reason == "below_minimum_votes":
+        return _("Minder stemmen dan het minimum; telt niet mee.")
+    return _("Niet gekozen.")
+
+
+@dataclass
+class ProjectResult:
+    project: Project
+    funded: bool
+    funded_under_other_rule: bool
+    votes: int
+    votes_shown: str
+    explanation: str
+    bar_votes: int = 0  # width in the chart, 0 when the figure is not shown
+    bar_cost: int = 0
+    y: int = 0  # top of the row in the chart
+
+    @property
+    def y_label(self) -> int:
+        return self.y + 20
+
+    @property
+    def y_cost(self) -> int:
+        return self.y + 16
+
+
+@dataclass
+class BudgetResult:
+    count: CountResult
+    rule_name: str
+    other_rule_name: str
+    voters: int
+    voters_shown: str
+    show_figures: bool
+    projects: list[ProjectResult] = field(default_factory=list)
+    funded_cost: str = ""
+    share_with_funded: int | None = None  # percentage of voters with at least one funded project
+    other_share_with_funded: int | None = None
+    only_this_rule: list[Project] = field(default_factory=list)
+    only_other_rule: list[Project] = field(default_factory=list)
+    chart_height: int = 0
+
+
+CHART_WIDTH = 300
+
+
+def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
+    """What the result page shows: funded projects, votes and costs, the comparison with the other rule,
+    and an explanation per project; figures about fewer than PUBLIC_MINIMUM voters are left out."""
+    outcome, other = count.outcome, count.other_outcome
+    show = count.voters >= PUBLIC_MINIMUM
+    explanations = outcome["explanations"]
+    winners, other_winners = set(outcome["winners"]), set(other["winners"])
+    projects = {str(p.pk): p for p in project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE)}
+    rows = []
+    max_votes = max((e["votes"] for e in explanations.values()), default=0) or 1
+    max_cost = max((float(e["cost"] or 0) for e in explanations.values()), default=0) or 1
+    for pid, e in explanations.items():
+        project = projects.get(pid)
+        if project is None:
+            continue
+        shown = show and e["votes"] >= PUBLIC_MINIMUM
+        rows.append(
+            ProjectResult(
+                project=project,
+                funded=pid in winners,
+                funded_under_other_rule=pid in other_winners,
+                votes=e["votes"],
+                votes_shown=public_figure(e["votes"]) if show else _("niet getoond"),
+                explanation=explanation_text(e, show_votes=show, rule=count.rule),
+                bar_votes=round(CHART_WIDTH * e["votes"] / max_votes) if shown else 0,
+                bar_cost=round(CHART_WIDTH * float(e["cost"] or 0) / max_cost),
+            )
+        )
+    rows.sort(key=lambda r: (not r.funded, -r.votes, r.project.pk))
+    for i, row in enumerate(rows):
+        row.y = 5 + 40 * i
+
+    def share(o):
+        return round(100 * o["voters_with_a_funded_project"] / count.voters) if count.voters else None
+
+    return BudgetResult(
+        count=count,
+        rule_name=str(RULE_NAMES[count.rule]),
+        other_rule_name=str(RULE_NAMES[count.other_rule]),
+        voters=count.voters,
+        voters_shown=public_figure(count.voters),
+        show_figures=show,
+        projects=rows,
+        funded_cost=_euro(outcome["cost"]),
+        share_with_funded=share(outcome) if show else None,
+        other_share_with_funded=share(other) if show else None,
+        only_this_rule=[projects[p] for p in outcome["winners"] if p not in other_winners and p in projects],
+        only_other_rule=[projects[p] for p in other["winners"] if p not in winners and p in projects],
+        chart_height=len(rows) * 40 + 10,
+    )
+
+
+@dataclass(frozen=True)
+class BallotTotals:
+    chosen: int
+    cost: str
+    points: int
+    problems: list[str]
+
+
+def ballot_totals(*, budget: Budget, points: dict[int, int]) -> BallotTotals:
+    """The running total of a (draft) ballot against the limits, for the ballot page."""
+    chosen = {pk: v for pk, v in points.items() if v > 0}
+    costs = dict(project_list(budget=budget).filter(pk__in=chosen).values_list("pk", "cost"))
+    cost = sum((costs.get(pk) or Decimal(0) for pk in chosen), start=Decimal(0))
+    problems = []
+    n = len(chosen)
+    if budget.min_projects is not None and n < budget.min_projects:
+        problems.append(_("Kies nog minstens %(n)d project(en).") % {"n": budget.min_projects - n})
+    if budget.max_projects is not None and n > budget.max_projects:
+        problems.append(
+            _("Je hebt %(n)d projecten gekozen; het maximum is %(max)d.") % {"n": n, "max": budget.max_projects}
+        )
+    if budget.ballot_type == Budget.BallotType.APPROVAL and budget.max_cost is not None and cost > budget.max_cost:
+        problems.append(
+            _("Je keuze kost %(cost)s; dat is meer dan %(max)s.") % {"cost": _euro(cost), "max": _euro(budget.max_cost)}
+        )
+    total_points = sum(chosen.values())
+    if (
+        budget.ballot_type == Budget.BallotType.CUMULATIVE
+        and budget.points is not None
+        and total_points > budget.points
+    ):
+        problems.append(
+            _("Je hebt %(n)d punten verdeeld; het maximum is %(max)d.") % {"n": total_points, "max": budget.points}
+        )
+    return BallotTotals(chosen=n, cost=_euro(cost), points=total_points, problems=problems)
+
+
+def euro(value) -> str:
+    """An amount in euros as shown on the pages ("€ 12.500" or "€ 12,50")."""
+    return _euro(value)

@@ -1,0 +1,25 @@
+"""Writes for budgets: the only way rows of this app change (views, commands and the demo call these)."""
+
+from .budget import budget_count, budget_create, budget_publish_result, budget_set_status
+from .projects import (
+    project_can_review,
+    project_from_initiative,
+    project_propose,
+    project_request_review,
+    project_review,
+)
+from .voting import ballot_cast, ballot_error_message
+
+__all__ = [
+    "ballot_cast",
+    "ballot_error_message",
+    "budget_count",
+    "budget_create",
+    "budget_publish_result",
+    "budget_set_status",
+    "project_can_review",
+    "project_from_initiative",
+    "project_propose",
+    "project_request_review",
+    "project_review",
+]

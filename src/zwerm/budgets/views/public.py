@@ -1,0 +1,174 @@
+"""The budget pages residents use: the budget by phase, proposing a project, the ballot, the result."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zwerm.accounts.decorators import resident_required, staff_verified
+from zwerm.accounts.roles import Role
+from zwerm.processes.selectors import process_is_visible, process_list_led_by
+from zwerm.web.actions import add_service_errors
+
+from .. import selectors, services
+from ..forms import ProjectForm
+from ..models import Budget, Project
+
+
+def budget_or_404(request, pk) -> Budget:
+    budget = selectors.budget_get(municipality=request.municipality, pk=pk)
+    if budget is None:
+        raise Http404
+    process = selectors.budget_process(budget=budget)
+    if process is not None and not process_is_visible(process=process, user=request.user):
+        raise Http404
+    return budget
+
+
+@require_GET
+def budget_list(request):
+    led = []
+    if staff_verified(request, Role.PROCESS_LEAD, Role.ADMIN):
+        led = [
+            p for p in process_list_led_by(municipality=request.municipality, user=request.user) if p.status != "closed"
+        ]
+    return render(
+        request,
+        "budgets/list.html",
+        {"budgets": selectors.budget_list(municipality=request.municipality), "led_processes": led},
+    )
+
+
+@require_GET
+def budget_detail(request, pk):
+    budget = budget_or_404(request, pk)
+    projects = selectors.project_list(budget=budget)
+    if budget.status in (Budget.Status.VOTING, Budget.Status.COUNTING, Budget.Status.RESULT):
+        projects = projects.exclude(feasibility=Project.Feasibility.PENDING)
+    context = {
+        "budget": budget,
+        "process": selectors.budget_process(budget=budget),
+        "projects": projects,
+        "amounts": selectors.district_amount_list(budget=budget),
+        "has_voted": selectors.ballot_for(budget=budget, user=request.user) is not None,
+        "can_manage": selectors.budget_can_manage(budget=budget, user=request.user),
+        "voters": selectors.public_figure(selectors.budget_voter_count(budget=budget)),
+        "total": selectors.euro(budget.total_amount),
+        "max_cost": selectors.euro(budget.max_cost) if budget.max_cost is not None else "",
+        "published": selectors.count_result_latest(budget=budget, published=True),
+    }
+    return render(request, "budgets/detail.html", context)
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def propose(request, pk):
+    budget = budget_or_404(request, pk)
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_propose(
+                budget=budget,
+                resident=request.user,
+                title=data["title"],
+                description=data["description"],
+                cost=data["cost"],
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Bedankt! Je voorstel is binnen. De gemeente bekijkt de kosten en of het haalbaar is.")
+            )
+            return redirect(budget)
+    return render(request, "budgets/propose.html", {"budget": budget, "form": form})
+
+
+def _posted_points(request, budget, projects) -> dict[int, int]:
+    if budget.ballot_type == Budget.BallotType.APPROVAL:
+        wanted = set(request.POST.getlist("project"))
+        return {p.pk: 1 for p in projects if str(p.pk) in wanted}
+    points = {}
+    for p in projects:
+        raw = (request.POST.get(f"points_{p.pk}") or "").strip()
+        if not raw:
+            continue
+        try:
+            points[p.pk] = int(raw)
+        except ValueError:
+            points[p.pk] = -1  # refused with a clear message by the service
+    return points
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def ballot(request, pk):
+    budget = budget_or_404(request, pk)
+    district = selectors.resident_district(user=request.user, municipality=request.municipality)
+    projects = list(selectors.project_ballot_choices(budget=budget, district=district))
+    own = selectors.ballot_for(budget=budget, user=request.user)
+    points = selectors.ballot_points(ballot=own)
+    errors = []
+    if request.method == "POST":
+        points = _posted_points(request, budget, projects)
+        if request.POST.get("action") != "check":
+            try:
+                services.ballot_cast(
+                    budget=budget,
+                    resident=request.user,
+                    projects=list(points),
+                    points=points,
+                    replace=own is not None and request.POST.get("replace") == "1",
+                )
+            except (PermissionDenied, ValidationError) as error:
+                errors = error.messages if isinstance(error, ValidationError) else [str(error)]
+            else:
+                messages.success(
+                    request,
+                    _("Je stem is opgeslagen. Je kunt hem wijzigen tot het stemmen sluit.")
+                    if own is None
+                    else _("Je stem is gewijzigd."),
+                )
+                return redirect(budget)
+    rows = [
+        {
+            "project": p,
+            "cost": selectors.euro(p.cost),
+            "points": points.get(p.pk, 0),
+            "chosen": points.get(p.pk, 0) > 0,
+        }
+        for p in projects
+    ]
+    context = {
+        "budget": budget,
+        "rows": rows,
+        "own": own,
+        "errors": errors,
+        "open": budget.voting_is_open(),
+        "totals": selectors.ballot_totals(budget=budget, points={k: v for k, v in points.items() if v > 0}),
+        "max_cost": selectors.euro(budget.max_cost) if budget.max_cost is not None else "",
+    }
+    return render(request, "budgets/ballot.html", context, status=400 if errors else 200)
+
+
+@require_GET
+def result(request, pk):
+    budget = budget_or_404(request, pk)
+    count = selectors.count_result_latest(budget=budget, published=True)
+    preview = False
+    if count is None and selectors.budget_can_manage(budget=budget, user=request.user):
+        count, preview = selectors.count_result_latest(budget=budget), True
+    if count is None:
+        return render(request, "budgets/no_result.html", {"budget": budget}, status=404)
+    context = {
+        "budget": budget,
+        "preview": preview,
+        "result": selectors.budget_result(budget=budget, count=count),
+        "chart_width": selectors.CHART_WIDTH,
+    }
+    return render(request, "budgets/result.html", context)

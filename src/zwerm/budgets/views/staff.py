@@ -1,0 +1,217 @@
+"""Staff pages: set up a budget in a process, review projects, open and close the vote, count, publish."""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zwerm.accounts.decorators import role_required
+from zwerm.accounts.roles import Role
+from zwerm.processes.selectors import process_can_manage, process_get, specialist_choices
+from zwerm.web.actions import add_service_errors, perform
+
+from .. import selectors, services
+from ..export import budget_export_pb
+from ..forms import BudgetForm, InitiativeProjectForm, ReviewForm, ReviewRequestForm
+from ..models import Budget, Project
+from .public import budget_or_404
+
+MANAGERS = (Role.PROCESS_LEAD, Role.ADMIN)
+REVIEWERS = (Role.PROCESS_LEAD, Role.SPECIALIST, Role.ADMIN)
+
+
+def _managed_or_403(request, pk) -> Budget:
+    budget = budget_or_404(request, pk)
+    if not selectors.budget_can_manage(budget=budget, user=request.user):
+        raise PermissionDenied(_("Alleen de procesambtenaar van dit traject of een beheerder kan dit doen."))
+    return budget
+
+
+@role_required(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def budget_create(request, slug):
+    process = process_get(municipality=request.municipality, slug=slug)
+    if process is None:
+        raise Http404
+    if not process_can_manage(process=process, user=request.user):
+        raise PermissionDenied(_("Alleen de procesambtenaar van dit traject of een beheerder kan dit doen."))
+    form = BudgetForm(request.POST or None, municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            budget = services.budget_create(
+                process=process,
+                actor=request.user,
+                title=data["title"],
+                description=data["description"],
+                total_amount=data["total_amount"],
+                district=data["district"],
+                rule=data["rule"],
+                ballot_type=data["ballot_type"],
+                min_projects=data["min_projects"],
+                max_projects=data["max_projects"],
+                max_cost=data["max_cost"],
+                points=data["points"],
+                min_votes=data["min_votes"] or 0,
+                vote_closes_at=data["vote_closes_at"],
+                active_phases=[p for p in process.phases.all() if p.closed_at is None],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het buurtbudget staat klaar. Inwoners kunnen nu projecten voorstellen."))
+            return redirect("budgets:manage", pk=budget.pk)
+    return render(request, "budgets/budget_form.html", {"form": form, "process": process})
+
+
+@role_required(*MANAGERS)
+@require_GET
+def manage(request, pk):
+    budget = _managed_or_403(request, pk)
+    context = {
+        "budget": budget,
+        "process": selectors.budget_process(budget=budget),
+        "projects": selectors.project_list(budget=budget),
+        "voters": selectors.budget_voter_count(budget=budget),
+        "count": selectors.count_result_latest(budget=budget),
+        "initiative_form": InitiativeProjectForm(),
+        "review_request_form": ReviewRequestForm(specialists=specialist_choices(municipality=request.municipality)),
+        "next_statuses": [Budget.Status(s) for s in services.budget.NEXT.get(budget.status, ())],
+    }
+    return render(request, "budgets/manage.html", context)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def set_status(request, pk):
+    budget = _managed_or_403(request, pk)
+    to_status = request.POST.get("status", "")
+    perform(
+        request,
+        lambda: services.budget_set_status(budget=budget, actor=request.user, to_status=to_status),
+        success=_("De fase van het buurtbudget is gewijzigd."),
+    )
+    return redirect("budgets:manage", pk=budget.pk)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def count(request, pk):
+    budget = _managed_or_403(request, pk)
+    if perform(
+        request,
+        lambda: services.budget_count(budget=budget, actor=request.user),
+        success=_("De stemmen zijn geteld. Bekijk de uitslag en publiceer hem."),
+    ):
+        return redirect("budgets:result", pk=budget.pk)
+    return redirect("budgets:manage", pk=budget.pk)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def publish(request, pk):
+    budget = _managed_or_403(request, pk)
+    perform(
+        request,
+        lambda: services.budget_publish_result(budget=budget, actor=request.user),
+        success=_("De uitslag is gepubliceerd."),
+    )
+    return redirect("budgets:result", pk=budget.pk)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def from_initiative(request, pk):
+    budget = _managed_or_403(request, pk)
+    form = InitiativeProjectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vul het nummer van een gepubliceerd initiatief in."))
+    else:
+        perform(
+            request,
+            lambda: services.project_from_initiative(
+                budget=budget,
+                actor=request.user,
+                initiative_id=form.cleaned_data["initiative"],
+                cost=form.cleaned_data["cost"],
+            ),
+            success=_("Het initiatief staat nu als project in het buurtbudget."),
+        )
+    return redirect("budgets:manage", pk=budget.pk)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def review_request(request, pk, project_pk):
+    budget = _managed_or_403(request, pk)
+    project = selectors.project_get(budget=budget, pk=project_pk)
+    if project is None:
+        raise Http404
+    form = ReviewRequestForm(request.POST, specialists=specialist_choices(municipality=request.municipality))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    else:
+        perform(
+            request,
+            lambda: services.project_request_review(
+                project=project,
+                actor=request.user,
+                specialist=form.cleaned_data["specialist"],
+                deadline=form.cleaned_data["deadline"],
+            ),
+            success=_("De vakambtenaar is om advies gevraagd."),
+        )
+    return redirect("budgets:manage", pk=budget.pk)
+
+
+@role_required(*REVIEWERS)
+@require_http_methods(["GET", "POST"])
+def review(request, pk, project_pk):
+    budget = budget_or_404(request, pk)
+    project = selectors.project_get(budget=budget, pk=project_pk)
+    if project is None:
+        raise Http404
+    if not services.project_can_review(project=project, user=request.user):
+        raise PermissionDenied(_("Alleen de gevraagde vakambtenaar of de procesambtenaar kan dit project beoordelen."))
+    initial = {"cost": project.cost, "reason": project.feasibility_reason}
+    if project.feasibility != Project.Feasibility.PENDING:
+        initial["feasibility"] = project.feasibility
+    form = ReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_review(
+                project=project,
+                actor=request.user,
+                feasibility=data["feasibility"],
+                cost=data["cost"],
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("De beoordeling is opgeslagen."))
+            if selectors.budget_can_manage(budget=budget, user=request.user):
+                return redirect("budgets:manage", pk=budget.pk)
+            return redirect(budget)
+    return render(request, "budgets/review.html", {"budget": budget, "project": project, "form": form})
+
+
+@role_required(*MANAGERS)
+@require_GET
+def export(request, pk):
+    budget = _managed_or_403(request, pk)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "budget.pb"
+        budget_export_pb(budget=budget, path=path)
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="buurtbudget-{budget.pk}.pb"'
+    return response

@@ -1,0 +1,198 @@
+"""The budget pages as residents and staff use them, without JavaScript."""
+
+import pytest
+from django.test import Client
+
+from zwerm.budgets import selectors, services
+from zwerm.budgets.models import Ballot, BallotChoice, Budget, CountResult, Project
+
+from ..foundation.builders import make_resident, staff_login
+
+HOST = "testdam.localhost"
+
+
+def get(client, url, **kw):
+    return client.get(url, HTTP_HOST=HOST, **kw)
+
+
+def post(client, url, data=None, **kw):
+    return client.post(url, data or {}, HTTP_HOST=HOST, **kw)
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def assert_no_inline_code(page: str):
+    assert "<script>" not in page and " style=" not in page and " onclick" not in page
+
+
+@pytest.fixture
+def lead_client(lead):
+    return staff_login(Client(), lead)
+
+
+def resident_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_resident_proposes_a_project(budget, resident):
+    client = resident_client(resident)
+    page = html(get(client, f"/buurtbudget/{budget.pk}"))
+    assert "Stel een project voor" in page
+    response = post(
+        client,
+        f"/buurtbudget/{budget.pk}/voorstellen",
+        {"title": "Bankjes", "description": "Bij de vijver.", "cost": ""},
+    )
+    assert response.status_code == 302
+    project = Project.objects.get(budget=budget)
+    assert project.proposer == resident and project.feasibility == "pending"
+    page = html(get(Client(), f"/buurtbudget/{budget.pk}"))
+    assert "Bankjes" in page and resident.display_name not in page
+
+
+def test_a_resident_votes_without_javascript(voting_budget, resident):
+    client = resident_client(resident)
+    url = f"/buurtbudget/{voting_budget.pk}/stemmen"
+    p1, p2, p3, p4 = selectors.project_list(budget=voting_budget, feasibility="feasible")
+    page = html(get(client, url))
+    assert f'name="project" value="{p1.pk}"' in page and "Infeasible" not in page
+    assert "Project 5" not in page  # the infeasible one is not on the ballot
+    assert_no_inline_code(page)
+
+    # the running total, worked out by the server, nothing saved
+    response = post(client, url, {"project": [p1.pk, p2.pk, p3.pk], "action": "check"})
+    page = html(response)
+    assert response.status_code == 200 and "3 projecten gekozen, samen € 12.000" in page and "meer dan" in page
+    assert not Ballot.objects.exists()
+
+    # over the limits: refused with the reason, the choice kept on the page
+    response = post(client, url, {"project": [p1.pk, p2.pk, p3.pk], "action": "vote"})
+    assert response.status_code == 400 and "Je stem is niet opgeslagen" in html(response)
+    assert not Ballot.objects.exists()
+
+    response = post(client, url, {"project": [p1.pk, p2.pk], "action": "vote"})
+    assert response.status_code == 302 and Ballot.objects.filter(voter=resident).count() == 1
+
+    page = html(get(client, url))
+    assert 'name="replace" value="1"' in page and "Stem wijzigen" in page
+    response = post(client, url, {"project": [p4.pk], "action": "vote", "replace": "1"})
+    assert response.status_code == 302
+    assert list(BallotChoice.objects.values_list("project_id", flat=True)) == [p4.pk]
+
+
+def test_a_resident_from_elsewhere_cannot_vote(voting_budget, outsider):
+    client = resident_client(outsider)
+    p1 = selectors.project_list(budget=voting_budget, feasibility="feasible").first()
+    response = post(client, f"/buurtbudget/{voting_budget.pk}/stemmen", {"project": [p1.pk], "action": "vote"})
+    assert response.status_code == 400 and "Testdam Noord" in html(response)
+    assert not Ballot.objects.exists()
+
+
+def test_the_ballot_page_needs_a_login(voting_budget):
+    response = get(Client(), f"/buurtbudget/{voting_budget.pk}/stemmen")
+    assert response.status_code == 302 and "inloggen" in response["Location"]
+
+
+def test_a_process_lead_runs_a_budget_from_setup_to_result(
+    lead_client, lead, process, resident, municipality, neighbourhood
+):
+    response = post(
+        lead_client,
+        f"/buurtbudget/nieuw/{process.slug}",
+        {"title": "Wijkbudget", "total_amount": "6000", "rule": "mes", "ballot_type": "approval", "max_projects": "2"},
+    )
+    assert response.status_code == 302, html(response)
+    budget = Budget.objects.get(title="Wijkbudget")
+    for title in ("Speeltuin", "Bankjes", "Bomen"):
+        services.project_propose(budget=budget, resident=resident, title=title, description="Een plan.")
+    manage = f"/buurtbudget/{budget.pk}/beheer"
+    page = html(get(lead_client, manage))
+    assert "Speeltuin" in page and "Advies vragen" in page
+    speeltuin, bankjes, bomen = Project.objects.filter(budget=budget).order_by("pk")
+    response = post(
+        lead_client, f"/buurtbudget/{budget.pk}/projecten/{bomen.pk}/beoordelen", {"feasibility": "infeasible"}
+    )
+    assert response.status_code == 200 and "openbare reden" in html(response)
+    post(
+        lead_client,
+        f"/buurtbudget/{budget.pk}/projecten/{bomen.pk}/beoordelen",
+        {"feasibility": "infeasible", "reason": "Geen grond."},
+    )
+    for project, cost in ((speeltuin, "4000"), (bankjes, "1500")):
+        response = post(
+            lead_client,
+            f"/buurtbudget/{budget.pk}/projecten/{project.pk}/beoordelen",
+            {"feasibility": "feasible", "cost": cost},
+        )
+        assert response.status_code == 302
+    post(lead_client, f"/buurtbudget/{budget.pk}/fase", {"status": "review"})
+    post(lead_client, f"/buurtbudget/{budget.pk}/fase", {"status": "voting"})
+    budget.refresh_from_db()
+    assert budget.status == "voting"
+    voters = [make_resident(municipality, neighbourhood) for _ in range(6)]
+    for i, voter in enumerate(voters):
+        chosen = [speeltuin.pk] if i < 4 else [bankjes.pk]
+        response = post(
+            resident_client(voter), f"/buurtbudget/{budget.pk}/stemmen", {"project": chosen, "action": "vote"}
+        )
+        assert response.status_code == 302
+    post(lead_client, f"/buurtbudget/{budget.pk}/fase", {"status": "counting"})
+    response = post(lead_client, f"/buurtbudget/{budget.pk}/tellen")
+    assert response.status_code == 302 and CountResult.objects.filter(budget=budget).exists()
+    assert get(Client(), f"/buurtbudget/{budget.pk}/uitslag").status_code == 404  # not published yet
+    post(lead_client, f"/buurtbudget/{budget.pk}/publiceren")
+
+    page = html(get(Client(), f"/buurtbudget/{budget.pk}/uitslag"))
+    assert "Gekozen projecten" in page and "Speeltuin" in page and "<svg" in page and "utrecht-table" in page
+    assert "100% van de stemmers" in page  # both groups see a project funded
+    assert "Geen grond." not in page  # infeasible projects are not on the result
+    assert "meeste stemmen eerst" in page.lower()
+    for voter in voters:
+        assert voter.display_name not in page and voter.email not in page
+    assert_no_inline_code(page)
+    detail = html(get(Client(), f"/buurtbudget/{budget.pk}"))
+    assert "Geen grond." in detail  # the public reason
+
+    export = get(lead_client, f"/buurtbudget/{budget.pk}/export.pb")
+    text = export.content.decode()
+    assert export.status_code == 200 and text.startswith("META")
+    assert all(v.email not in text and v.display_name not in text for v in voters)
+
+
+def test_the_result_page_hides_figures_under_five_voters(voting_budget, lead, residents):
+    p1 = selectors.project_list(budget=voting_budget, feasibility="feasible").first()
+    for r in residents[:2]:
+        services.ballot_cast(budget=voting_budget, resident=r, projects=[p1.pk])
+    services.budget_set_status(budget=voting_budget, actor=lead, to_status="counting")
+    services.budget_count(budget=voting_budget, actor=lead)
+    services.budget_publish_result(budget=voting_budget, actor=lead)
+    page = html(get(Client(), f"/buurtbudget/{voting_budget.pk}/uitslag"))
+    assert "minder dan 5" in page and "niet getoond" in page
+    assert "van de stemmers ziet" not in page
+
+
+def test_staff_pages_are_for_the_process_lead(budget, other_lead, resident):
+    client = staff_login(Client(), other_lead)
+    assert get(client, f"/buurtbudget/{budget.pk}/beheer").status_code == 403
+    assert get(resident_client(resident), f"/buurtbudget/{budget.pk}/beheer").status_code in (302, 403)
+
+
+def test_the_list_shows_budgets(budget):
+    page = html(get(Client(), "/buurtbudget/"))
+    assert budget.title in page and 'href="/buurtbudget/"' in page
+
+
+def test_a_process_lead_finds_where_to_start_a_budget(lead_client, process):
+    page = html(get(lead_client, "/buurtbudget/"))
+    assert f'href="/buurtbudget/nieuw/{process.slug}"' in page
+
+
+def test_voting_again_discards_an_unpublished_count(voting_budget, lead):
+    services.budget_set_status(budget=voting_budget, actor=lead, to_status="counting")
+    services.budget_count(budget=voting_budget, actor=lead)
+    services.budget_set_status(budget=voting_budget, actor=lead, to_status="voting")
+    assert not CountResult.objects.filter(budget=voting_budget).exists()
