@@ -34,6 +34,8 @@ def test_personal_data_is_masked_and_named(text, kind, leaked):
         "Het kost 111222334 euro",  # nine digits that fail the 11-test are not a BSN
         "Bel me niet, het is 12 uur.",
         "NL91 ABNA 0417 1643 01 is geen geldig rekeningnummer",
+        "Tussen 2010 en 2020 is het plein twee keer verbouwd.",  # years, not a postcode
+        "Op 12-05-2024 om 10:00 begint de markt.",
     ],
 )
 def test_ordinary_numbers_are_left_alone(text):

@@ -64,7 +64,9 @@ _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1
 # Nine digits, optionally written with dots or spaces in groups of 3 (123.456.782).
 _BSN_RE = re.compile(r"(?<![\d.,-])(\d{3}[. ]?\d{2,3}[. ]?\d{3,4})(?![\d-]|[.,]\d)")
 # Dutch postcode (1234 AB) followed by a house number, or a house number followed by a postcode.
-_POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Za-z]{2}"
+# Letters in capitals (1234 AB, 1234AB) or in small letters right after the digits (1234ab): "2010 en 2020"
+# is a sentence, not an address.
+_POSTCODE = r"[1-9]\d{3}(?:[ ]?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})"
 _ADDRESS_RE = re.compile(
     rf"\b{_POSTCODE}\b[ ,]*(?:nr\.?\s*)?\d{{1,5}}(?:[ -]?[a-zA-Z]{{1,2}}\b)?"
     rf"|\b\d{{1,5}}[a-zA-Z]?,?\s+{_POSTCODE}\b"

@@ -1,0 +1,193 @@
+"""Benchmark of the sensing engine: theme quality, routing, throughput, and a 100,000-text build.
+
+    .venv/bin/python bench/sensing.py [--data DIR] [--combined] [--synthetic N] [--threads N]
+
+Figures on ../shared/data/civic/cycling_dialogues_de (3,139 German citizen contributions with human
+topic labels): NMI and ARI of the discovered themes (not told k) against the labels, beside a
+baseline of TF-IDF + k-means told the true k; routing accuracy and macro-F1 on a time-ordered split
+(first 80 % train, last 20 % test) beside TF-IDF + logistic regression; build and assignment
+throughput. Then a synthetic build of N texts (default 100,000) in a child process: time, peak
+memory, and the latency of assigning one new text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def machine() -> str:
+    import numpy
+    import sklearn
+    from threadpoolctl import threadpool_info
+
+    cpu = "?"
+    with contextlib.suppress(OSError, StopIteration), open("/proc/cpuinfo") as info:
+        cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    blas = ", ".join(f"{i['internal_api']} {i.get('version') or ''} {i.get('architecture') or ''}".strip()
+                     for i in threadpool_info())
+    return (f"machine: {platform.node()} | {cpu} | {os.cpu_count()} cores | {memory:.1f} GiB | "
+            f"{platform.platform()}\npython {platform.python_version()} | numpy {numpy.__version__} | "
+            f"scikit-learn {sklearn.__version__} | {blas}\nload average at start: "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine slows every figure)")
+
+
+def check(label: str, ok: bool) -> str:
+    return f"{label}: {'MET' if ok else 'NOT MET'}"
+
+
+def bench_real(data: Path, combined: bool, threads: int) -> None:
+    import numpy as np
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import accuracy_score, adjusted_rand_score, f1_score, normalized_mutual_info_score
+
+    from zwerm.sensing.engine.assign import assign, assign_many
+    from zwerm.sensing.engine.importer import read_csv
+    from zwerm.sensing.engine.pipeline import PipelineConfig, analyse
+    from zwerm.sensing.engine.routing import evaluate_router, train_router
+    from zwerm.sensing.engine.themes import ThemeConfig
+
+    imported = read_csv(data, text_column="text", time_column="timestamp", area_column="area",
+                        label_column="label", id_column="id")
+    rows = imported.rows
+    labels = [r.label for r in rows]
+    k_true = len(set(labels))
+    print(f"\n== {data.parent.name}: {len(rows)} texts, {k_true} human topic labels ==")
+
+    print("\n-- themes (NMI / ARI against the human labels) --")
+    started = time.perf_counter()
+    analysis = analyse(rows, config=PipelineConfig(themes=ThemeConfig(threads=threads)))
+    build_s = time.perf_counter() - started
+    found = [t or "" for t in analysis.theme_of]
+    nmi, ari = normalized_mutual_info_score(labels, found), adjusted_rand_score(labels, found)
+    print(f"zwerm (tfidf, k chosen by stability = {analysis.model.k_choice.k}): NMI {nmi:.3f}  ARI {ari:.3f}  "
+          f"build {build_s:.1f} s ({len(rows) / build_s:.0f} texts/s; stages {analysis.seconds})")
+    if combined:
+        started = time.perf_counter()
+        both = analyse(rows, config=PipelineConfig(themes=ThemeConfig(vectoriser="combined", threads=threads)))
+        found_c = [t or "" for t in both.theme_of]
+        print(f"zwerm (combined tfidf + sentence encoder, k = {both.model.k_choice.k}): "
+              f"NMI {normalized_mutual_info_score(labels, found_c):.3f}  "
+              f"ARI {adjusted_rand_score(labels, found_c):.3f}  "
+              f"build {time.perf_counter() - started:.1f} s")
+    texts = [r.text for r in rows]
+    raw = TfidfVectorizer().fit_transform(texts)
+    scores = []
+    for seed in range(3):
+        predicted = KMeans(k_true, n_init=10, random_state=seed).fit_predict(raw)
+        scores.append((normalized_mutual_info_score(labels, predicted), adjusted_rand_score(labels, predicted)))
+    base_nmi, base_ari = np.mean(scores, axis=0)
+    print(f"baseline TF-IDF + k-means told k={k_true} (mean of 3 seeds): NMI {base_nmi:.3f}  ARI {base_ari:.3f}")
+    print(check("target themes at least as close to the labels as the baseline", nmi >= base_nmi and ari >= base_ari))
+
+    print("\n-- assignment --")
+    started = time.perf_counter()
+    assign_many(analysis.model, texts)
+    batch_s = time.perf_counter() - started
+    latencies = []
+    for text in texts[:300]:
+        t0 = time.perf_counter()
+        assign(analysis.model, text)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    print(f"batch: {len(texts) / batch_s:.0f} texts/s; one text: median {statistics.median(latencies):.2f} ms, "
+          f"p95 {sorted(latencies)[int(0.95 * len(latencies))]:.2f} ms "
+          f"(texts average {np.mean([len(t) for t in texts]):.0f} chars)")
+
+    print("\n-- routing (time-ordered: first 80 % train, last 20 % test) --")
+    ordered = sorted(rows, key=lambda r: r.time)
+    cut = int(0.8 * len(ordered))
+    train, test = ordered[:cut], ordered[cut:]
+    started = time.perf_counter()
+    router = train_router([r.text for r in train], [r.label for r in train])
+    score = evaluate_router(router, [r.text for r in test], [r.label for r in test])
+    print(f"zwerm router: accuracy {score.accuracy:.3f}  macro F1 {score.macro_f1:.3f}  "
+          f"({time.perf_counter() - started:.1f} s; {score.handed_to_person:.0%} handed to a person, "
+          f"accuracy of the rest {score.accuracy_when_confident:.3f})")
+    vectoriser = TfidfVectorizer()
+    baseline = LogisticRegression(max_iter=2000).fit(vectoriser.fit_transform([r.text for r in train]),
+                                                     [r.label for r in train])
+    predicted = baseline.predict(vectoriser.transform([r.text for r in test]))
+    truth = [r.label for r in test]
+    base_f1 = f1_score(truth, predicted, average="macro")
+    print(f"baseline TF-IDF + logistic regression: accuracy {accuracy_score(truth, predicted):.3f}  "
+          f"macro F1 {base_f1:.3f}")
+    print(check("target routing macro-F1 at least the baseline's", score.macro_f1 >= base_f1))
+
+
+def bench_synthetic(n: int, threads: int) -> None:
+    """Runs in a child process so that its peak memory is its own."""
+    from zwerm.sensing.engine.assign import assign
+    from zwerm.sensing.engine.pipeline import PipelineConfig, analyse
+    from zwerm.sensing.engine.synthetic import synthetic_rows
+    from zwerm.sensing.engine.themes import ThemeConfig
+
+    data = synthetic_rows(n, seed=1, weeks=26)
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    analysis = analyse(data.rows, config=PipelineConfig(themes=ThemeConfig(threads=threads)))
+    seconds = time.perf_counter() - started
+    self_usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, workers = self_usage.ru_maxrss / 1024, children.ru_maxrss / 1024
+    main_cpu = (self_usage.ru_utime + self_usage.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    worker_cpu = children.ru_utime + children.ru_stime
+    text = "De lantaarnpaal bij de bushalte in de Beukenstraat brandt al weken niet, het is er donker."
+    assign(analysis.model, text)
+    latencies = []
+    for _ in range(200):
+        t0 = time.perf_counter()
+        assign(analysis.model, text)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    print(f"synthetic build of {n:,} texts: {seconds:.1f} s ({n / seconds:,.0f} texts/s), "
+          f"{len(analysis.model.themes)} themes, stages {analysis.seconds}")
+    print(f"CPU time: main process {main_cpu:.1f} s, preparation workers {worker_cpu:.1f} s; "
+          f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          f"(an idle 2-core machine needs about main + workers / 2 = {main_cpu + worker_cpu / 2:.1f} s)")
+    print(f"peak memory: main process {own:,.0f} MiB, largest preparation worker {workers:,.0f} MiB "
+          f"(upper bound together {own + 2 * workers:,.0f} MiB with 2 workers)")
+    print(f"one new text assigned: median {statistics.median(latencies):.2f} ms, max {max(latencies):.2f} ms")
+    print(check(f"target {n:,} texts under 60 s", seconds < 60))
+    print(check("target under 2 GB", own + 2 * workers < 2048))
+    print(check("target one text under 10 ms", statistics.median(latencies) < 10))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_data = Path(os.environ.get("ZWERM_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=default_data / "civic" / "cycling_dialogues_de" / "data.csv")
+    parser.add_argument("--combined", action="store_true", help="also build with the sentence encoder (slow)")
+    parser.add_argument("--synthetic", type=int, default=100_000)
+    parser.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads for the theme build")
+    parser.add_argument("--synthetic-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.synthetic_only:
+        bench_synthetic(args.synthetic, args.threads)
+        return
+    print(machine())
+    if args.data.is_file():
+        bench_real(args.data, args.combined, args.threads)
+    else:
+        print(f"\n(skipped: {args.data} not found; set ZWERM_SHARED_DATA)")
+    if args.synthetic:
+        print("\n-- synthetic scale test (child process) --", flush=True)
+        subprocess.run([sys.executable, __file__, "--synthetic-only", "--synthetic", str(args.synthetic),
+                        "--threads", str(args.threads)], check=True)
+
+
+if __name__ == "__main__":
+    main()
