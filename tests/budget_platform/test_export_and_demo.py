@@ -93,3 +93,31 @@ def test_the_demo_budget_shows_a_result(municipality, neighbourhood, make_staff)
     assert count.rule == "mes" and count.voters == 20 and count.outcome["winners"]
     view = selectors.budget_result(budget=budget, count=count)
     assert view.show_figures and view.share_with_funded > 0
+
+
+def test_the_export_command_writes_a_pb_file_the_count_command_reads(municipality, neighbourhood, make_staff, tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    staff = {role: make_staff(role) for role in (Role.ADMIN, Role.PROCESS_LEAD, Role.SPECIALIST, Role.MODERATOR)}
+    residents = [make_resident(municipality, neighbourhood) for _ in range(12)]
+    process = build_demo_processes(municipality=municipality, staff=staff, residents=residents[:5])[0]
+    budget = build_demo_budget(municipality=municipality, staff=staff, residents=residents, process=process)
+    call_command("budget", "export", str(budget.pk), "--output", str(tmp_path / "b.pb"), stdout=io.StringIO())
+    call_command(
+        "budget",
+        "count",
+        str(tmp_path / "b.pb"),
+        "--rule",
+        "mes",
+        "--min-votes",
+        "1",
+        "--json",
+        str(tmp_path / "r.json"),
+        stdout=io.StringIO(),
+    )
+    counted = json.loads((tmp_path / "r.json").read_text())
+    platform = selectors.count_result_latest(budget=budget, published=True).outcome["winners"]
+    assert sorted(counted["winners"]) == sorted(str(w) for w in platform)

@@ -23,7 +23,7 @@ def test_a_status_change_mail_waits_in_the_database_queue_until_a_worker_runs(
     initiative = make_initiative(municipality, resident, neighbourhood)
     mail.outbox.clear()
     services.initiative_status_change(initiative=initiative, actor=moderator, to_status="published", reason="OK")
-    queued = DBTaskResult.objects.get()
+    queued = DBTaskResult.objects.get(task_path="zwerm.initiatives.tasks.status_change_notify")
     assert queued.status == "READY" and queued.args_kwargs["kwargs"] == {
         "status_change_id": initiative.status_changes.last().pk
     }

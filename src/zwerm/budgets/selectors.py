@@ -50,6 +50,11 @@ def budget_get(*, municipality: Municipality, pk) -> Budget | None:
     return Budget.objects.select_related("district", "municipality").filter(municipality=municipality, pk=pk).first()
 
 
+def budget_get_by_id(*, pk) -> Budget | None:
+    """Any municipality's budget (command line and scheduled jobs only; pages use budget_get)."""
+    return Budget.objects.select_related("municipality").filter(pk=pk).first()
+
+
 def budget_process(*, budget: Budget):
     """The process hosting this budget (every budget is created inside one)."""
     placement = placement_for(kind=KIND, object_id=budget.pk)

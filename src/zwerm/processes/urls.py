@@ -1,6 +1,5 @@
 from django.urls import path
 
-
 from .views import advice, decisions, network, public, workspace
 
 app_name = "processes"

@@ -1,7 +1,6 @@
 from ..env import env_bool, env_int, env_str
-from .paths import DATA_DIR
-
 from .apps import PRODUCTION
+from .paths import DATA_DIR
 
 # Demo: e-mails (log-in links, notifications) are written as files in data/mail; production sends by SMTP.
 EMAIL_BACKEND = env_str(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
+from zwerm.sensing.services import text_ingest_later
 
 from ..models import COMMENT_MAX, Comment, Follow, Initiative, Participation, Support
 from ..tasks import comment_notify
@@ -101,4 +102,5 @@ def comment_create(*, initiative: Initiative, author, body: str, parent: Comment
         )
         _bump(initiative, "comment_count", 1)
         enqueue_on_commit(comment_notify, comment_id=comment.pk)
+        text_ingest_later(channel="comment", source_id=comment.pk, municipality_id=comment.municipality_id)
     return comment

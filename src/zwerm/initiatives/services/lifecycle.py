@@ -9,6 +9,7 @@ from zwerm.accounts.selectors import user_has_role
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
+from zwerm.sensing.services import text_ingest_later
 
 from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
 from ..tasks import status_change_notify
@@ -79,6 +80,7 @@ def initiative_create(
             actor=author,
             reason=_("Ingediend door de inwoner."),
         )
+        text_ingest_later(channel="initiative", source_id=initiative.pk, municipality_id=municipality.pk)
     return initiative
 
 
@@ -105,6 +107,7 @@ def initiative_update(
         initiative.kind, initiative.neighbourhood = kind, neighbourhood
         _apply_text(initiative, values)
         initiative.save()
+        text_ingest_later(channel="initiative", source_id=initiative.pk, municipality_id=initiative.municipality_id)
     return initiative
 
 

@@ -9,8 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
-from zwerm.core.models import Municipality
 from zwerm.budgets.demo import build_demo_budget
+from zwerm.core.models import Municipality
 from zwerm.core.services import municipality_create
 from zwerm.council.demo import build_demo_council
 from zwerm.dialogues.demo import build_demo_dialogue
@@ -18,6 +18,7 @@ from zwerm.initiatives import services as initiatives
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
 from zwerm.processes.demo import build_demo_processes
+from zwerm.sensing.demo import build_demo_sensing
 from zwerm.web import demo_content as demo
 
 SLUG = "zwermstad"
@@ -137,6 +138,7 @@ class Command(BaseCommand):
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
+        build_demo_sensing(municipality=municipality)
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
             author=residents[0],

@@ -1,0 +1,80 @@
+"""Demo sensing for `zwerm demo_data`: ~200 generated Dutch reports over 12 weeks with a spike in one wijk.
+
+Texts are made from the engine's synthetic vocabulary (no real people), ingested through the real
+service as reports (meldingen) and followed by a refresh, so the dashboard shows themes and an alert.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+from django.utils import timezone
+
+from zwerm.core.models import Municipality
+from zwerm.places.selectors import neighbourhood_list
+from zwerm.sensing.engine.synthetic import CLOSERS, OPENERS, PLACES, THEMES, TIMES
+
+from .models import Channel
+from .services import refresh_run, text_ingest
+from .services.ingest import current_models
+
+DEMO_THEMES = ("afval", "verlichting", "verkeer", "groen", "parkeren", "speeltuin")
+CATEGORIES = {
+    "afval": "Afval",
+    "verlichting": "Wegen, verkeer, straatmeubilair",
+    "verkeer": "Wegen, verkeer, straatmeubilair",
+    "groen": "Groen en water",
+    "parkeren": "Overlast in de openbare ruimte",
+    "speeltuin": "Wegen, verkeer, straatmeubilair",
+}
+WEEKS = 12
+BASE_PER_WEEK = 14
+SPIKE_THEME, SPIKE_EXTRA = "afval", 24
+
+
+def _text(rng, theme: str) -> str:
+    subjects, problems = THEMES[theme]
+    parts = [
+        rng.choice(OPENERS),
+        f"{str(rng.choice(subjects)).capitalize()} {rng.choice(PLACES)} {rng.choice(problems)} {rng.choice(TIMES)}.",
+        rng.choice(CLOSERS),
+    ]
+    return " ".join(str(p) for p in parts if p).replace(" .", ".")
+
+
+def build_demo_sensing(*, municipality: Municipality, seed: int = 7) -> None:
+    """Ingest the demo reports (spike: waste in the last full week in the first wijk) and run one refresh."""
+    rng = np.random.default_rng(seed)
+    hoods = list(neighbourhood_list(municipality=municipality))
+    if not hoods:
+        return
+    spike_hoods = [h for h in hoods if h.district_id == hoods[0].district_id]
+    # twelve full weeks that ended last Sunday: every text lies in the past, the spike in the last full week
+    this_monday = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    this_monday -= timedelta(days=this_monday.weekday())
+    start = this_monday - timedelta(weeks=WEEKS)
+    models = current_models(municipality=municipality)
+    number = 0
+
+    def add(theme: str, hood, week: int) -> None:
+        nonlocal number
+        number += 1
+        moment = start + timedelta(weeks=week, hours=int(rng.integers(0, 6 * 24)))
+        text_ingest(
+            municipality=municipality,
+            channel=Channel.REPORT,
+            source_id=f"demo:{number}",
+            text=_text(rng, theme),
+            occurred_at=moment,
+            neighbourhood=hood,
+            label=CATEGORIES[theme],
+            models=models,
+        )
+
+    for week in range(WEEKS):
+        for _ in range(BASE_PER_WEEK):
+            add(str(rng.choice(DEMO_THEMES)), hoods[int(rng.integers(len(hoods)))], week)
+    for _ in range(SPIKE_EXTRA):
+        add(SPIKE_THEME, spike_hoods[int(rng.integers(len(spike_hoods)))], WEEKS - 1)
+    refresh_run(municipality=municipality)

@@ -1,0 +1,21 @@
+"""Writes for sensing: the only way its rows change (views, API, commands, tasks and other apps call these)."""
+
+from .api import api_token_create, api_token_revoke, api_token_valid, report_receive
+from .imports import ColumnMapping, report_import_csv
+from .ingest import text_ingest, text_ingest_later, text_ingest_source
+from .refresh import refresh_later, refresh_run, sensing_refresh
+
+__all__ = [
+    "ColumnMapping",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_valid",
+    "refresh_later",
+    "refresh_run",
+    "report_import_csv",
+    "report_receive",
+    "sensing_refresh",
+    "text_ingest",
+    "text_ingest_later",
+    "text_ingest_source",
+]

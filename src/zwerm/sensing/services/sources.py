@@ -1,0 +1,75 @@
+"""Reading the text behind a channel's source id, for ingestion after commit.
+
+Tasks take ids, so the sensing task reads the source itself. Initiatives are read through their
+app's selector. Comments and dialogue statements have no selector by id alone, so they are read
+through Django's app registry by model name (no import of those apps' models); when those apps
+grow `comment_get_by_id` / `statement_get_by_id` selectors, this is the one place to switch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.urls import reverse
+
+from zwerm.core.models import Municipality
+
+from ..models import Channel
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str  # raw: redacted before anything is stored
+    occurred_at: datetime | None
+    neighbourhood: object | None
+    district: object | None
+    url: str
+
+
+def _initiative(municipality: Municipality, source_id) -> SourceText | None:
+    from zwerm.initiatives.selectors import initiative_list_for_staff
+
+    item = initiative_list_for_staff(municipality=municipality).filter(pk=source_id).first()
+    if item is None:
+        return None
+    # The free "plek" field is left out: it often holds a street and house number, and the buurt says where.
+    text = "\n".join(p for p in (item.title, item.body) if p)
+    return SourceText(text, item.created_at, item.neighbourhood, item.neighbourhood.district, item.get_absolute_url())
+
+
+def _comment(municipality: Municipality, source_id) -> SourceText | None:
+    comment_model = apps.get_model("initiatives", "Comment")
+    item = (
+        comment_model.objects.filter(municipality=municipality, pk=source_id)
+        .select_related("initiative__neighbourhood__district")
+        .first()
+    )
+    if item is None:
+        return None
+    hood = item.initiative.neighbourhood
+    return SourceText(item.body, item.created_at, hood, hood.district, item.initiative.get_absolute_url())
+
+
+def _statement(municipality: Municipality, source_id) -> SourceText | None:
+    statement_model = apps.get_model("dialogues", "Statement")
+    item = (
+        statement_model.objects.filter(dialogue__municipality=municipality, pk=source_id)
+        .select_related("author__district")
+        .first()
+    )
+    if item is None:
+        return None
+    district = item.author.district if item.author_id else None
+    url = reverse("dialogues:detail", args=[item.dialogue_id])
+    return SourceText(item.text, item.created_at, None, district, url)
+
+
+READERS = {Channel.INITIATIVE: _initiative, Channel.COMMENT: _comment, Channel.STATEMENT: _statement}
+
+
+def source_read(*, municipality: Municipality, channel: str, source_id) -> SourceText | None:
+    """The source's text and place, or None when it no longer exists (or the channel has no reader)."""
+    reader = READERS.get(channel)
+    return reader(municipality, source_id) if reader else None

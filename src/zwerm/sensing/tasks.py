@@ -1,0 +1,6 @@
+"""Background work for sensing (tasks take ids). Each task lives beside the write it runs."""
+
+from .services.ingest import text_ingest_source
+from .services.refresh import sensing_refresh
+
+__all__ = ["sensing_refresh", "text_ingest_source"]

@@ -1,0 +1,51 @@
+"""The periodic refresh: themes keep their ids, trends and alerts are stored, failures leave the last model."""
+
+from django.core.management import call_command
+
+from tests.sensing_platform.conftest import ingest_synthetic
+from zwerm.sensing.models import Alert, Refresh, RouterModel, Text, Theme, TrendPoint
+from zwerm.sensing.services import refresh_run, sensing_refresh
+
+
+def test_refresh_keeps_theme_ids(themed, municipality, places):
+    before = {t.key: set(t.texts.values_list("pk", flat=True)) for t in Theme.objects.filter(active=True)}
+    ingest_synthetic(municipality, places, n=40, seed=5, prefix="n")
+    second = refresh_run(municipality=municipality)
+    assert second.status == "done"
+    after = {t.key: set(t.texts.values_list("pk", flat=True)) for t in Theme.objects.filter(active=True)}
+    # each old theme's texts mostly sit in a theme with the same key after the refresh
+    kept = sum(len(texts & after.get(key, set())) for key, texts in before.items())
+    assert kept >= 0.8 * sum(len(texts) for texts in before.values())
+
+
+def test_refresh_stores_trends_alerts_and_a_router(municipality, places):
+    ingest_synthetic(municipality, places, n=150, weeks=10, spike=("afval", "Centrum", 9, 30))
+    run = refresh_run(municipality=municipality)
+    assert run.status == "done" and run.model
+    assert TrendPoint.objects.filter(municipality=municipality, district__isnull=True).exists()
+    assert TrendPoint.objects.filter(municipality=municipality, district__isnull=False).exists()
+    assert Alert.objects.filter(municipality=municipality, kind__in=["spike", "emerging"]).exists()
+    assert RouterModel.objects.filter(municipality=municipality).exists()
+    assert Text.objects.filter(theme__isnull=False).count() > 0.8 * Text.objects.count()
+
+
+def test_too_few_texts_is_not_an_error(municipality, places):
+    ingest_synthetic(municipality, places, n=5)
+    run = refresh_run(municipality=municipality)
+    assert run.status == "done" and run.themes == 0 and "too few" in run.message
+
+
+def test_the_task_and_the_command_run_a_refresh(municipality, places):
+    ingest_synthetic(municipality, places, n=30)
+    sensing_refresh.enqueue(municipality_id=municipality.pk)
+    call_command("sensing_refresh", "--municipality", municipality.slug)
+    assert Refresh.objects.filter(municipality=municipality, status="done").count() == 2
+
+
+def test_demo_shows_themes_and_an_alert(municipality, places):
+    from zwerm.sensing.demo import build_demo_sensing
+
+    build_demo_sensing(municipality=municipality)
+    assert Text.objects.filter(municipality=municipality).count() >= 180
+    assert Theme.objects.filter(municipality=municipality, active=True).count() >= 3
+    assert Alert.objects.filter(municipality=municipality).exists()
