@@ -25,3 +25,6 @@ class BudgetComponent:
 
     def url(self, placement) -> str:
         return reverse("budgets:detail", args=[placement.object_id])
+
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        return Budget.objects.filter(pk=object_id, municipality=municipality).exists()

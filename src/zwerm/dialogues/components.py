@@ -24,3 +24,6 @@ class DialogueComponent:
 
     def url(self, placement) -> str:
         return reverse("dialogues:detail", args=[placement.object_id])
+
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        return Dialogue.objects.filter(pk=object_id, municipality=municipality).exists()

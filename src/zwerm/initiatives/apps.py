@@ -6,3 +6,10 @@ class InitiativesConfig(AppConfig):
     name = "zwerm.initiatives"
     label = "initiatives"
     verbose_name = _("Initiatieven")
+
+    def ready(self):
+        from zwerm.processes.registry import components
+
+        from .components import InitiativeComponent
+
+        components.register(InitiativeComponent())

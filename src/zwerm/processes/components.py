@@ -22,6 +22,9 @@ class MeetingComponent:
     def url(self, placement) -> str:
         return reverse("processes:meeting", args=[placement.process.slug, placement.object_id])
 
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        return Meeting.objects.filter(pk=object_id, municipality=municipality).exists()
+
 
 class SurveyComponent:
     key = "survey"
@@ -41,3 +44,6 @@ class SurveyComponent:
 
     def url(self, placement) -> str:
         return reverse("processes:survey", args=[placement.process.slug, placement.object_id])
+
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        return Survey.objects.filter(pk=object_id, municipality=municipality).exists()

@@ -20,6 +20,9 @@ class ComponentType(Protocol):
     def url(self, placement) -> str:
         """Where residents find the component."""
 
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        """Whether the component's own row exists and belongs to this municipality."""
+
     # Optional: `participant_ids(placement) -> Iterable[int]`, the users who took part, so that process
     # updates reach them too ("closing the loop"). Types without it only reach followers.
 

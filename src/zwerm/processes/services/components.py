@@ -43,6 +43,8 @@ def placement_create(*, process: Process, actor, kind: str, object_id: int, titl
     require_not_closed(process)
     if kind not in components:
         raise ValidationError({"kind": [_("Dit soort onderdeel kent Zwerm niet.")]})
+    if not components.get(kind).belongs_to(object_id, process.municipality):
+        raise ValidationError({"object_id": [_("Dat onderdeel bestaat niet in deze gemeente.")]})
     title = cleaned((("title", _("de titel"), title, 200, True),))["title"]
     phases = _check_phases(process=process, phases=active_phases)
     try:

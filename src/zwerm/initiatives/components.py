@@ -1,0 +1,31 @@
+"""An initiative as a component that a process can host (registered in InitiativesConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Initiative
+
+
+class InitiativeComponent:
+    key = "initiative"
+    label = _("Initiatief")
+
+    def summary(self, placement) -> dict:
+        initiative = Initiative.objects.filter(pk=placement.object_id).first()
+        if initiative is None:
+            return {"participants": 0}
+        return {
+            "participants": initiative.support_count + initiative.participants.count(),
+            "supports": initiative.support_count,
+            "comments": initiative.comment_count,
+            "status": initiative.status,
+        }
+
+    def url(self, placement) -> str:
+        return reverse("initiatives:detail", args=[placement.object_id])
+
+    def belongs_to(self, object_id: int, municipality) -> bool:
+        # Only what residents can see may be hosted: a published initiative of this municipality.
+        return Initiative.objects.filter(
+            pk=object_id, municipality=municipality, published_at__isnull=False, hidden_reason=""
+        ).exists()
