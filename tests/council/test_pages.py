@@ -195,3 +195,14 @@ def test_reports_of_another_municipality_are_not_found(client, make_staff, other
 def test_the_pages_work_in_english_too(member_client, process):
     member_client.cookies["django_language"] = "en"
     assert get(member_client, "/raad/").status_code == 200
+
+
+def test_the_dashboard_shows_the_sensing_picture_per_wijk(member_client, municipality):
+    from zwerm.places.selectors import district_list
+    from zwerm.sensing.demo import build_demo_sensing
+
+    build_demo_sensing(municipality=municipality)
+    html = get(member_client, "/raad/").content.decode()
+    assert "Wat speelt er per wijk" in html
+    for district in district_list(municipality=municipality):
+        assert district.name in html

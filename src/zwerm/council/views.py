@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwerm.accounts.decorators import role_required, staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.processes.selectors import process_can_manage
+from zwerm.sensing import selectors as sensing_selectors
 from zwerm.web.actions import add_service_errors, perform
 
 from . import selectors, services
@@ -52,6 +53,8 @@ def dashboard(request):
         "followed_only": followed_only,
         "reports": selectors.report_list_for_municipality(municipality=request.municipality)[:10],
         "is_council": staff_verified(request, *COUNCIL_ROLES),
+        # The sensing picture per wijk: aggregated figures only, as on the public page.
+        "sensing": sensing_selectors.public_overview(municipality=request.municipality),
     }
     return render(request, "council/dashboard.html", context)
 
