@@ -234,3 +234,22 @@ def test_htmx_filtering_returns_only_the_results(client, published):
 def test_the_site_speaks_dutch_whatever_the_browser_prefers(client, municipality):
     html = client.get("/", HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
     assert '<html lang="nl"' in html
+
+
+def test_many_buurten_do_not_add_queries_to_the_list_page(client, municipality, resident, neighbourhood, moderator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import DistrictFactory, NeighbourhoodFactory
+
+    make_initiative(municipality, resident, neighbourhood, publish_by=moderator)
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert get(client, "/initiatieven/").status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count_queries()
+    for district in DistrictFactory.create_batch(3, municipality=municipality):
+        NeighbourhoodFactory.create_batch(5, district=district)
+    assert count_queries() == before
