@@ -225,3 +225,17 @@ def test_import_and_export_on_the_command_line(dialogue, municipality, neighbour
         stdout=out,
     )
     assert f"{len(SEEDS)} statements imported" in out.getvalue()
+
+
+def test_moderating_a_statement_queues_a_recomputation_and_votes_after_it_do_too(
+    dialogue, municipality, neighbourhood, lead, django_capture_on_commit_callbacks
+):
+    p = participant(dialogue, municipality, neighbourhood)
+    statement = services.statement_submit(participant=p, text="Een nieuwe stelling over het plein")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.statement_moderate(moderator=lead, statement=statement, approve=True)
+    assert len(callbacks) == 1
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.vote_cast(participant=p, statement=statement, value=1)
+    assert len(callbacks) == 1
+    assert Snapshot.objects.filter(dialogue=dialogue).count() == 2

@@ -26,11 +26,14 @@ STATEMENTS = [
 def build_demo_dialogue(*, municipality, author, residents) -> Dialogue:
     """Two camps (car-free versus parking) that share common ground on greenery, benches and light."""
     dialogue = dialogue_create(
-        author=author, municipality=municipality, title="De toekomst van het Marktplein",
+        author=author,
+        municipality=municipality,
+        title="De toekomst van het Marktplein",
         question="Hoe willen we het Marktplein over vijf jaar gebruiken?",
         context="Het Marktplein wordt opnieuw ingericht. Geef je mening over de stellingen en voeg je eigen "
         "stelling toe.",
-        seed_statements=STATEMENTS, ask_district=True,
+        seed_statements=STATEMENTS,
+        ask_district=True,
     )
     statements = list(dialogue.statements.order_by("pk"))
     districts = list(district_list(municipality=municipality))

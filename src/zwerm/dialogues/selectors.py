@@ -106,3 +106,10 @@ def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
             }
         )
     return result
+
+
+def statement_get_by_id(*, municipality: Municipality, pk) -> Statement | None:
+    """Any statement of the municipality's dialogues, with its author's wijk (for sensing)."""
+    return (
+        Statement.objects.filter(dialogue__municipality=municipality, pk=pk).select_related("author__district").first()
+    )

@@ -175,3 +175,12 @@ def page_size() -> int:
 
 def status_choices_public() -> list[tuple[str, str]]:
     return [(s.value, s.label) for s in Status if s != Status.SUBMITTED]
+
+
+def comment_get_by_id(*, municipality: Municipality, pk) -> Comment | None:
+    """Any comment of the municipality with its initiative's buurt and wijk (for sensing and staff)."""
+    return (
+        Comment.objects.filter(municipality=municipality, pk=pk)
+        .select_related("initiative__neighbourhood__district")
+        .first()
+    )

@@ -54,24 +54,20 @@ def base_clusters(
     """
     if len(points) == 0:
         return BaseClusters(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64))
-    distinct, inverse, counts = np.unique(
-        points, axis=0, return_inverse=True, return_counts=True
-    )
+    distinct, inverse, counts = np.unique(points, axis=0, return_inverse=True, return_counts=True)
     if len(distinct) <= k:
         return BaseClusters(distinct, counts.astype(float), inverse.ravel().astype(np.int64))
     rng = np.random.default_rng(seed)
     warm = None if init is None or not len(init) else np.unique(np.asarray(init, float), axis=0)[:k]
     # Large dialogues: the centres settle on a sample, then get polished on everyone.
-    fit = points if len(points) <= LLOYD_SAMPLE else points[
-        np.sort(rng.choice(len(points), LLOYD_SAMPLE, replace=False))
-    ]
+    fit = (
+        points if len(points) <= LLOYD_SAMPLE else points[np.sort(rng.choice(len(points), LLOYD_SAMPLE, replace=False))]
+    )
     if warm is not None and len(warm) == k:
         starts = [warm]  # a full warm start is used alone: the map stays steady
     else:
         # Seeding (or topping up the previous centres) looks at up to SEED_SAMPLE points.
-        seeding = fit if len(fit) <= SEED_SAMPLE else fit[
-            np.sort(rng.choice(len(fit), SEED_SAMPLE, replace=False))
-        ]
+        seeding = fit if len(fit) <= SEED_SAMPLE else fit[np.sort(rng.choice(len(fit), SEED_SAMPLE, replace=False))]
         starts = [_greedy_kmeanspp(seeding, k, rng, initial=warm) for _ in range(n_starts)]
     best = None
     for start in starts:
@@ -104,9 +100,7 @@ def lloyd(points: np.ndarray, centres: np.ndarray, *, max_iter: int = 100) -> tu
             break
         labels = new
         mass = np.bincount(labels, minlength=k).astype(float)
-        sums = np.stack(
-            [np.bincount(labels, points[:, 0], k), np.bincount(labels, points[:, 1], k)], axis=1
-        )
+        sums = np.stack([np.bincount(labels, points[:, 0], k), np.bincount(labels, points[:, 1], k)], axis=1)
         moved = np.where(mass[:, None] > 0, sums / np.maximum(mass, 1)[:, None], centres)
         shift = float(np.abs(moved - centres).max())
         centres = moved
@@ -227,9 +221,7 @@ def _kmeanspp(points: np.ndarray, weights: np.ndarray, k: int, n: int, rng) -> n
     return points[chosen]  # (n, k, 2)
 
 
-def _greedy_kmeanspp(
-    points: np.ndarray, k: int, rng, *, initial: np.ndarray | None = None
-) -> np.ndarray:
+def _greedy_kmeanspp(points: np.ndarray, k: int, rng, *, initial: np.ndarray | None = None) -> np.ndarray:
     """Greedy k-means++: at each step draw 2 + ln k candidates (probability ∝ squared
     distance to the nearest chosen centre) and keep the one that lowers the total most.
     With ``initial`` centres, those are kept and only the missing ones are added."""
@@ -277,8 +269,9 @@ def _draw(mass: np.ndarray, u: np.ndarray) -> np.ndarray:
 
 def distances(points: np.ndarray) -> np.ndarray:
     """All pairwise Euclidean distances between a few points."""
-    return np.sqrt(np.subtract.outer(points[:, 0], points[:, 0]) ** 2
-                   + np.subtract.outer(points[:, 1], points[:, 1]) ** 2)
+    return np.sqrt(
+        np.subtract.outer(points[:, 0], points[:, 0]) ** 2 + np.subtract.outer(points[:, 1], points[:, 1]) ** 2
+    )
 
 
 def silhouette(
@@ -319,9 +312,7 @@ def max_groups(n_base: int, max_k: int = 5) -> int:
     return min(max_k, 2 + n_base // 12, n_base)
 
 
-def stable_order(
-    grouping: Grouping, weights: np.ndarray, previous_centres: np.ndarray | None
-) -> Grouping:
+def stable_order(grouping: Grouping, weights: np.ndarray, previous_centres: np.ndarray | None) -> Grouping:
     """Renumber groups: matched to the previous groups' centres when given, else by size.
 
     Group 0 is the largest group on a fresh run; on a warm start a group keeps the number of

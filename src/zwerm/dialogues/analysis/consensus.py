@@ -59,9 +59,7 @@ def consensus(
     return Consensus(picked["agree"], picked["disagree"], gac_agree, gac_disagree)
 
 
-def divisive(
-    counts: GroupCounts, statement_ids: tuple, *, pick_max: int = 5
-) -> tuple[DivisiveStatement, ...]:
+def divisive(counts: GroupCounts, statement_ids: tuple, *, pick_max: int = 5) -> tuple[DivisiveStatement, ...]:
     """Statements whose net agreement differs most between groups (Zwerm's addition).
 
     Net agreement of a group: (na - nd)/(ns + 2), between -1 and 1, shrunk toward 0 when a
@@ -77,6 +75,5 @@ def divisive(
     order = np.lexsort((np.arange(len(spread)), -votes, -np.round(spread, 12)))
     order = [j for j in order if spread[j] > 0][:pick_max]
     return tuple(
-        DivisiveStatement(statement_ids[j], float(spread[j]), tuple(float(x) for x in net[:, j]))
-        for j in order
+        DivisiveStatement(statement_ids[j], float(spread[j]), tuple(float(x) for x in net[:, j])) for j in order
     )

@@ -54,8 +54,9 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
     hidden = 0
     if p.polis_scaling and excluded_statement_ids:
         with_votes = np.diff(votes.cast.tocsc().indptr) > 0
-        hidden = sum(1 for s, v in zip(votes.statement_ids, with_votes, strict=True)
-                     if v and s in excluded_statement_ids)
+        hidden = sum(
+            1 for s, v in zip(votes.statement_ids, with_votes, strict=True) if v and s in excluded_statement_ids
+        )
     n, m = matrix.shape
     state = previous.state if isinstance(previous, AnalysisResult) else previous
 
@@ -85,10 +86,18 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
     top_k = clustering.max_groups(len(base.centres), p.max_k)
     groupings, silhouettes = {}, {}
     previous_centres = {} if state is None else state.group_centres
-    found = clustering.group_kmeans(
-        base.centres, base.weights, range(2, top_k + 1),
-        seed=seed, n_init=p.group_starts, inits=previous_centres,
-    ) if top_k >= 2 else {}
+    found = (
+        clustering.group_kmeans(
+            base.centres,
+            base.weights,
+            range(2, top_k + 1),
+            seed=seed,
+            n_init=p.group_starts,
+            inits=previous_centres,
+        )
+        if top_k >= 2
+        else {}
+    )
     dist = clustering.distances(base.centres)
     for k, grouping in found.items():
         groupings[k] = clustering.stable_order(grouping, base.weights, previous_centres.get(k))
@@ -97,8 +106,10 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
         )
     if not groupings:  # everyone at one spot: a single group
         groupings[1] = clustering.Grouping(
-            1, np.average(base.centres, axis=0, weights=base.weights)[None, :],
-            np.zeros(len(base.centres), dtype=np.int64), 0.0,
+            1,
+            np.average(base.centres, axis=0, weights=base.weights)[None, :],
+            np.zeros(len(base.centres), dtype=np.int64),
+            0.0,
         )
         silhouettes[1] = 0.0
     best_k = max(silhouettes, key=lambda k: (round(silhouettes[k], 12), -k))
@@ -107,20 +118,15 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
     labels = np.full(n, -1, dtype=np.int64)
     labels[rows] = grouping.labels[base.labels]
     if state is not None and state.group_labels:
-        previous_labels = np.fromiter(
-            (state.group_labels.get(pid, -1) for pid in matrix.participant_ids), np.int64, n
-        )
-        grouping = groupings[k] = clustering.match_previous_groups(
-            grouping, base.weights, labels, previous_labels
-        )
+        previous_labels = np.fromiter((state.group_labels.get(pid, -1) for pid in matrix.participant_ids), np.int64, n)
+        grouping = groupings[k] = clustering.match_previous_groups(grouping, base.weights, labels, previous_labels)
         labels[rows] = grouping.labels[base.labels]
     counts = group_counts(matrix, rows, labels[rows], k)
     stats = repness_stats(counts)
     representative = select_representative(stats, matrix.statement_ids, pick_max=p.pick_max, z=p.z)
     sizes = np.bincount(labels[rows], minlength=k)
     groups = tuple(
-        Group(g, int(sizes[g]), (float(grouping.centres[g, 0]), float(grouping.centres[g, 1])),
-              representative[g])
+        Group(g, int(sizes[g]), (float(grouping.centres[g, 0]), float(grouping.centres[g, 1])), representative[g])
         for g in range(k)
     )
     return AnalysisResult(

@@ -124,9 +124,7 @@ class VoteMatrix:
         except KeyError as e:
             raise VoteMatrixError(f"unknown statement id {e.args[0]!r}") from None
         values = np.fromiter((t[2] for t in triples), np.int64, len(triples))
-        return cls.from_triples(
-            rows, cols, values, participant_ids=participant_ids, statement_ids=statement_ids
-        )
+        return cls.from_triples(rows, cols, values, participant_ids=participant_ids, statement_ids=statement_ids)
 
     @classmethod
     def from_id_arrays(
@@ -146,9 +144,7 @@ class VoteMatrix:
         """
         rows = _positions(np.asarray(participants), participant_ids, "participant")
         cols = _positions(np.asarray(statements), statement_ids, "statement")
-        return cls.from_triples(
-            rows, cols, votes, participant_ids=participant_ids, statement_ids=statement_ids
-        )
+        return cls.from_triples(rows, cols, votes, participant_ids=participant_ids, statement_ids=statement_ids)
 
     def votes_per_participant(self) -> np.ndarray:
         return np.diff(self.cast.indptr).astype(np.int64)
@@ -203,6 +199,4 @@ def _positions(values: np.ndarray, ids: Sequence[Hashable], what: str) -> np.nda
 def _select(matrix: sp.csr_matrix, keep: np.ndarray) -> sp.csr_matrix:
     """A 0/1 CSR matrix with ones where ``keep`` is true among the stored entries."""
     row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    return sp.csr_matrix(
-        (np.ones(int(keep.sum())), (row_of[keep], matrix.indices[keep])), shape=matrix.shape
-    )
+    return sp.csr_matrix((np.ones(int(keep.sum())), (row_of[keep], matrix.indices[keep])), shape=matrix.shape)

@@ -30,9 +30,7 @@ class GroupCounts:
 
 def group_counts(matrix: VoteMatrix, rows: np.ndarray, labels: np.ndarray, k: int) -> GroupCounts:
     """Agree, disagree and cast counts of the given participant rows, per group."""
-    indicator = sp.csr_matrix(
-        (np.ones(len(rows)), (labels, rows)), shape=(k, matrix.shape[0])
-    )
+    indicator = sp.csr_matrix((np.ones(len(rows)), (labels, rows)), shape=(k, matrix.shape[0]))
     return counts_of(indicator, matrix)
 
 
@@ -59,9 +57,7 @@ def prop_test(successes: np.ndarray, trials: np.ndarray) -> np.ndarray:
     return 2.0 * np.sqrt(n) * (s / n - 0.5)
 
 
-def two_prop_test(
-    succ_in: np.ndarray, succ_out: np.ndarray, n_in: np.ndarray, n_out: np.ndarray
-) -> np.ndarray:
+def two_prop_test(succ_in: np.ndarray, succ_out: np.ndarray, n_in: np.ndarray, n_out: np.ndarray) -> np.ndarray:
     """Pol.is's two-proportion z statistic (in-group vs the rest), +1 on every count.
 
     0 when the pooled proportion is 1 (everyone agrees; the statistic is undefined).

@@ -141,9 +141,7 @@ class EngineState:
             statement_ids=tuple(data["statement_ids"]),
             components=np.asarray(data["components"], dtype=float).reshape(2, -1),
             base_centres=np.asarray(data["base_centres"], dtype=float).reshape(-1, 2),
-            group_centres={
-                int(k): np.asarray(c, dtype=float).reshape(-1, 2) for k, c in data["group_centres"].items()
-            },
+            group_centres={int(k): np.asarray(c, dtype=float).reshape(-1, 2) for k, c in data["group_centres"].items()},
             included_ids=frozenset(data["included_ids"]),
             k_last=int(data["k_last"]),
             k_last_count=int(data["k_last_count"]),

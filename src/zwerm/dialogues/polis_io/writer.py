@@ -12,12 +12,27 @@ from .model import PolisComment, PolisVote
 from .reader import COMMENTS, PARTICIPANT_COLUMNS, PARTICIPANTS_VOTES, SUMMARY, VOTES
 
 COMMENT_COLUMNS = (
-    "timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees",
-    "moderated", "is-meta", "is-seed", "comment-body",
+    "timestamp",
+    "datetime",
+    "comment-id",
+    "author-id",
+    "agrees",
+    "disagrees",
+    "moderated",
+    "is-meta",
+    "is-seed",
+    "comment-body",
 )
 VOTE_COLUMNS = ("timestamp", "datetime", "comment-id", "voter-id", "vote")
 SUMMARY_KEYS = (
-    "topic", "url", "views", "voters", "voters-in-conv", "commenters", "comments", "groups",
+    "topic",
+    "url",
+    "views",
+    "voters",
+    "voters-in-conv",
+    "commenters",
+    "comments",
+    "groups",
     "conversation-description",
 )
 
@@ -59,11 +74,20 @@ def write_export(
         w = csv.writer(f)
         w.writerow(COMMENT_COLUMNS)
         for c in comments:
-            w.writerow([
-                _blank(c.timestamp), _datetime(c.timestamp), c.id, _blank(c.author_id),
-                agrees[c.id], disagrees[c.id], c.moderated, _bool(c.is_meta), _bool(c.is_seed),
-                c.body,
-            ])
+            w.writerow(
+                [
+                    _blank(c.timestamp),
+                    _datetime(c.timestamp),
+                    c.id,
+                    _blank(c.author_id),
+                    agrees[c.id],
+                    disagrees[c.id],
+                    c.moderated,
+                    _bool(c.is_meta),
+                    _bool(c.is_seed),
+                    c.body,
+                ]
+            )
 
     with (folder / VOTES).open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -82,10 +106,17 @@ def write_export(
         for pid in participants:
             cells = by_participant.get(pid, {})
             values = list(cells.values())
-            w.writerow([
-                pid, _blank(group_ids.get(pid)), authored[pid], len(values),
-                values.count(1), values.count(-1), *(_blank(cells.get(cid)) for cid in comment_ids),
-            ])
+            w.writerow(
+                [
+                    pid,
+                    _blank(group_ids.get(pid)),
+                    authored[pid],
+                    len(values),
+                    values.count(1),
+                    values.count(-1),
+                    *(_blank(cells.get(cid)) for cid in comment_ids),
+                ]
+            )
 
     groups = {g for g in group_ids.values() if g is not None}
     in_conv = sum(1 for g in group_ids.values() if g is not None)

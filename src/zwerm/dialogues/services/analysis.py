@@ -5,6 +5,8 @@ import time
 from django.db import transaction
 from django_tasks import task
 
+from zwerm.core.tasks import enqueue_on_commit
+
 from ..analysis import EngineState, VoteMatrix, analyse
 from ..analysis.report import result_to_dict
 from ..models import Dialogue, Snapshot, Statement, Vote
@@ -47,3 +49,9 @@ def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
 def dialogue_recompute(dialogue_id: int) -> int:
     """Background: recompute a dialogue; votes that arrive meanwhile queue the next run (coalesced)."""
     return dialogue_analyse(dialogue=Dialogue.objects.get(pk=dialogue_id)).pk
+
+
+def analysis_request(*, dialogue_id: int) -> None:
+    """Ask for a recomputation after commit; coalesced: only the change that raises the flag queues one."""
+    if Dialogue.objects.filter(pk=dialogue_id, needs_analysis=False).update(needs_analysis=True):
+        enqueue_on_commit(dialogue_recompute, dialogue_id=dialogue_id)

@@ -9,6 +9,7 @@ from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
 
 from ..models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue, Participant, Statement
+from .analysis import analysis_request
 from .checks import require_dialogue_staff
 
 
@@ -103,6 +104,7 @@ def statement_moderate(*, moderator, statement: Statement, approve: bool, reason
         reason = clean_text(reason, field_label=_("de reden"), max_length=500)
     statement.status = Statement.Status.APPROVED if approve else Statement.Status.REJECTED
     statement.moderation_reason = reason
-    statement.save(update_fields=["status", "moderation_reason"])
-    Dialogue.objects.filter(pk=statement.dialogue_id).update(needs_analysis=True)
+    with transaction.atomic():
+        statement.save(update_fields=["status", "moderation_reason"])
+        analysis_request(dialogue_id=statement.dialogue_id)
     return statement

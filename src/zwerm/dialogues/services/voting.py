@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
-from zwerm.core.tasks import enqueue_on_commit
 
 from ..models import Dialogue, Participant, Statement, Vote
-from .analysis import dialogue_recompute
+from .analysis import analysis_request
 
 
 def participant_for(*, dialogue: Dialogue, user=None, anonymous_key=None, district=None) -> Participant:
@@ -58,7 +57,5 @@ def vote_cast(*, participant: Participant, statement: Statement, value: int) -> 
         vote, _created = Vote.objects.update_or_create(
             participant=participant, statement=statement, defaults={"value": value}
         )
-        # Coalesce: only the vote that raises the flag queues a recomputation.
-        if Dialogue.objects.filter(pk=dialogue.pk, needs_analysis=False).update(needs_analysis=True):
-            enqueue_on_commit(dialogue_recompute, dialogue_id=dialogue.pk)
+        analysis_request(dialogue_id=dialogue.pk)
     return vote

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.apps import apps
 from django.urls import reverse
 
 from zwerm.core.models import Municipality
+from zwerm.dialogues.selectors import statement_get_by_id
+from zwerm.initiatives.selectors import comment_get_by_id, initiative_list_for_staff
 
 from ..models import Channel
 
@@ -29,8 +30,6 @@ class SourceText:
 
 
 def _initiative(municipality: Municipality, source_id) -> SourceText | None:
-    from zwerm.initiatives.selectors import initiative_list_for_staff
-
     item = initiative_list_for_staff(municipality=municipality).filter(pk=source_id).first()
     if item is None:
         return None
@@ -40,12 +39,7 @@ def _initiative(municipality: Municipality, source_id) -> SourceText | None:
 
 
 def _comment(municipality: Municipality, source_id) -> SourceText | None:
-    comment_model = apps.get_model("initiatives", "Comment")
-    item = (
-        comment_model.objects.filter(municipality=municipality, pk=source_id)
-        .select_related("initiative__neighbourhood__district")
-        .first()
-    )
+    item = comment_get_by_id(municipality=municipality, pk=source_id)
     if item is None:
         return None
     hood = item.initiative.neighbourhood
@@ -53,12 +47,7 @@ def _comment(municipality: Municipality, source_id) -> SourceText | None:
 
 
 def _statement(municipality: Municipality, source_id) -> SourceText | None:
-    statement_model = apps.get_model("dialogues", "Statement")
-    item = (
-        statement_model.objects.filter(dialogue__municipality=municipality, pk=source_id)
-        .select_related("author__district")
-        .first()
-    )
+    item = statement_get_by_id(municipality=municipality, pk=source_id)
     if item is None:
         return None
     district = item.author.district if item.author_id else None
