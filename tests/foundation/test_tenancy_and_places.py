@@ -79,3 +79,18 @@ def test_demo_data_fills_once_and_a_second_run_changes_nothing(db):
         Support.objects.count(),
         Comment.objects.count(),
     )
+
+
+def test_a_changed_theme_shows_without_waiting_for_the_host_cache(client, municipality):
+    from zwerm.core.services import municipality_update_texts
+
+    assert "voorbeeld-theme" in client.get("/", HTTP_HOST="testdam.localhost").content.decode()
+    municipality_update_texts(
+        municipality=municipality,
+        welcome_title="",
+        welcome_text="",
+        contact_email="",
+        theme_class="testdam-theme",
+        theme_stylesheet="",
+    )
+    assert "testdam-theme" in client.get("/", HTTP_HOST="testdam.localhost").content.decode()

@@ -1,14 +1,36 @@
 from django.conf import settings
+from django.core.cache import cache
 
 from .models import Municipality, MunicipalityHost
 
+HOST_CACHE_SECONDS = 60
+GENERATION_KEY = "zwerm:municipality-generation"
+
 
 def municipality_for_host(*, host: str) -> Municipality | None:
-    """The municipality that serves `host`, else the configured default, else the first one."""
+    """The municipality that serves `host`, else the configured default, else the first one.
+
+    Every request asks this, so the answer is cached for a minute; a change to any municipality starts a
+    new cache generation (with a per-process cache, other web processes follow within that minute)."""
     hostname = host.split(":")[0].lower()
-    match = MunicipalityHost.objects.select_related("municipality").filter(hostname=hostname).first()
-    if match:
-        return match.municipality
+    generation = cache.get_or_set(GENERATION_KEY, 1)
+    key = f"zwerm:municipality-for-host:{generation}:{hostname}"
+    found = cache.get(key)
+    if found is None:
+        match = MunicipalityHost.objects.select_related("municipality").filter(hostname=hostname).first()
+        if match is None:
+            return _default_municipality()  # not cached: the default is a setting and may change
+        found = match.municipality
+        cache.set(key, found, HOST_CACHE_SECONDS)
+    return found
+
+
+def municipality_cache_clear() -> None:
+    cache.set(GENERATION_KEY, (cache.get(GENERATION_KEY) or 1) + 1, None)
+
+
+def _default_municipality() -> Municipality | None:
+    """The configured default municipality, else the first one."""
     default_slug = settings.ZWERM_DEFAULT_MUNICIPALITY
     if default_slug:
         found = Municipality.objects.filter(slug=default_slug).first()

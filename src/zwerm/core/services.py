@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import Municipality
+from .selectors import municipality_cache_clear
 from .text import clean_text
 
 
@@ -35,6 +36,7 @@ def municipality_update_texts(
     municipality.theme_class = theme_class
     municipality.theme_stylesheet = theme_stylesheet
     municipality.save()
+    municipality_cache_clear()
     return municipality
 
 
@@ -47,4 +49,5 @@ def municipality_create(
     municipality.save()
     for hostname in hostnames:
         municipality.hosts.create(hostname=hostname.lower())
+    municipality_cache_clear()
     return municipality

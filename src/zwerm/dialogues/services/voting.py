@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
@@ -54,8 +55,13 @@ def vote_cast(*, participant: Participant, statement: Statement, value: int) -> 
     if statement.status != Statement.Status.APPROVED or statement.is_meta:
         raise ValidationError(_("Over deze stelling kun je niet (meer) stemmen."))
     with transaction.atomic():
-        vote, _created = Vote.objects.update_or_create(
-            participant=participant, statement=statement, defaults={"value": value}
+        # One upsert (INSERT … ON CONFLICT DO UPDATE): the latest vote counts, and the unique
+        # constraint keeps it at one row per participant and statement, also under concurrency.
+        (vote,) = Vote.objects.bulk_create(
+            [Vote(participant=participant, statement=statement, value=value, updated_at=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["participant", "statement"],
+            update_fields=["value", "updated_at"],
         )
         analysis_request(dialogue_id=dialogue.pk)
     return vote
