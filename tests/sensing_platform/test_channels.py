@@ -6,6 +6,7 @@ from tests.foundation.builders import make_initiative
 from zwerm.accounts.roles import Role
 from zwerm.dialogues import services as dialogues
 from zwerm.initiatives import services as initiatives
+from zwerm.sensing.engine.redaction import name_cache_exists
 from zwerm.sensing.models import Text
 from zwerm.sensing.services import text_ingest
 
@@ -133,3 +134,13 @@ def test_empty_text_is_refused(municipality):
 
     with pytest.raises(ValidationError, match="leeg"):
         text_ingest(municipality=municipality, channel="api", source_id="1", text="   ")
+
+
+@pytest.mark.skipif(not name_cache_exists(), reason="deduce cache not built (zwerm sensing name-cache, ~90 s)")
+def test_names_are_masked_when_the_municipality_switches_it_on(
+    settings, django_capture_on_commit_callbacks, municipality, resident, neighbourhood
+):
+    settings.ZWERM_SENSING_REDACT_NAMES = True
+    with django_capture_on_commit_callbacks(execute=True):
+        make_initiative(municipality, resident, neighbourhood, body="Pieter de Vries uit de Lindenlaan belt steeds.")
+    assert "Pieter" not in _all_stored_values()

@@ -85,3 +85,6 @@ TEMPLATES = [
 ZWERM_DEFAULT_MUNICIPALITY = env_str("ZWERM_DEFAULT_MUNICIPALITY", "")
 # Public pages list this many items per page.
 ZWERM_PAGE_SIZE = 12
+# Sensing: also mask person names with deduce (Dutch de-identification). Each worker process then loads
+# deduce once (about 10 s; build its cache first with `zwerm sensing name-cache`).
+ZWERM_SENSING_REDACT_NAMES = env_bool("ZWERM_SENSING_REDACT_NAMES", False)

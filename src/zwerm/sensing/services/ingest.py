@@ -12,6 +12,7 @@ import re
 import threading
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +26,7 @@ from zwerm.sensing.engine.assign import assign_prepared
 from zwerm.sensing.engine.importer import MAX_TEXT_CHARS
 from zwerm.sensing.engine.mood import score_text
 from zwerm.sensing.engine.prepare import PreparedText, prepare
+from zwerm.sensing.engine.redaction import RedactionPolicy
 
 from ..models import Channel, Refresh, RouterModel, Text, Theme
 from .sources import source_read
@@ -120,7 +122,7 @@ def text_ingest(
         raise ValidationError(_("De tekst is leeg."))
     if len(text) > MAX_TEXT_CHARS:
         raise ValidationError(_("De tekst is te lang (hoogstens %(n)d tekens).") % {"n": MAX_TEXT_CHARS})
-    prepared: PreparedText = prepare(text)
+    prepared: PreparedText = prepare(text, policy=RedactionPolicy(names=settings.ZWERM_SENSING_REDACT_NAMES))
     theme_model, router = models if models is not None else current_models(municipality=municipality)
     theme, similarity = None, None
     if theme_model is not None:
