@@ -1,11 +1,10 @@
 """Writes for the municipality itself; who may call them is checked by the calling view (admin role)."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import Municipality
 from .selectors import municipality_cache_clear
-from .text import clean_text
+from .text import clean_texts
 
 
 def municipality_update_texts(
@@ -17,21 +16,13 @@ def municipality_update_texts(
     theme_class: str,
     theme_stylesheet: str,
 ) -> Municipality:
-    errors = {}
-    try:
-        municipality.welcome_title = clean_text(
-            welcome_title, field_label=_("de welkomsttitel"), max_length=200, required=False
+    values = clean_texts(
+        (
+            ("welcome_title", _("de welkomsttitel"), welcome_title, 200, False),
+            ("welcome_text", _("de welkomsttekst"), welcome_text, 2000, False),
         )
-    except ValidationError as error:
-        errors["welcome_title"] = error.messages
-    try:
-        municipality.welcome_text = clean_text(
-            welcome_text, field_label=_("de welkomsttekst"), max_length=2000, required=False
-        )
-    except ValidationError as error:
-        errors["welcome_text"] = error.messages
-    if errors:
-        raise ValidationError(errors)
+    )
+    municipality.welcome_title, municipality.welcome_text = values["welcome_title"], values["welcome_text"]
     municipality.contact_email = contact_email
     municipality.theme_class = theme_class
     municipality.theme_stylesheet = theme_stylesheet

@@ -33,3 +33,18 @@ def clean_text(value: str, *, field_label: str, max_length: int, required: bool 
             code="markup",
         )
     return value
+
+
+def clean_texts(fields) -> dict:
+    """Clean several text fields at once; every problem is reported on its own field.
+
+    `fields` holds (name, label, value, max_length, required) tuples."""
+    errors, values = {}, {}
+    for name, label, value, max_length, required in fields:
+        try:
+            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return values

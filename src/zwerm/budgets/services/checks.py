@@ -1,11 +1,11 @@
 """Shared preconditions for budget writes: who may act, and where a resident lives."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
-from zwerm.core.text import clean_text
+from zwerm.core.text import clean_texts as cleaned  # noqa: F401 (used by this package's services)
 
 from .. import selectors
 from ..models import Budget
@@ -29,18 +29,3 @@ def require_resident_of_area(*, budget: Budget, user):
             % {"district": budget.district.name}
         )
     return district
-
-
-def cleaned(fields) -> dict:
-    """Clean several text fields at once; every problem is reported on its own field.
-
-    `fields` holds (name, label, value, max_length, required) tuples."""
-    errors, values = {}, {}
-    for name, label, value, max_length, required in fields:
-        try:
-            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
-        except ValidationError as error:
-            errors[name] = error.messages
-    if errors:
-        raise ValidationError(errors)
-    return values

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.text import clean_text
+from zwerm.core.text import clean_texts as cleaned  # noqa: F401 (used by this package's services)
 
 from ..models import Process
 from ..selectors import process_can_manage
@@ -25,21 +26,6 @@ def require_admin(*, user, municipality) -> None:
 def require_not_closed(process: Process) -> None:
     if process.status == Process.Status.CLOSED:
         raise ValidationError(_("Dit traject is afgerond; er kan niets meer aan worden veranderd."))
-
-
-def cleaned(fields) -> dict:
-    """Clean several text fields at once; every problem is reported on its own field.
-
-    `fields` holds (name, label, value, max_length, required) tuples."""
-    errors, values = {}, {}
-    for name, label, value, max_length, required in fields:
-        try:
-            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
-        except ValidationError as error:
-            errors[name] = error.messages
-    if errors:
-        raise ValidationError(errors)
-    return values
 
 
 def reason_cleaned(reason: str) -> str:
