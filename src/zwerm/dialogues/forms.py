@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue
@@ -14,7 +15,7 @@ class DialogueForm(forms.Form):
         label=_("Startstellingen"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Eén stelling per regel, hoogstens %(n)s tekens per stelling.") % {"n": STATEMENT_MAX},
+        help_text=format_lazy(_("Eén stelling per regel, hoogstens {n} tekens per stelling."), n=STATEMENT_MAX),
     )
     moderation = forms.ChoiceField(label=_("Moderatie van nieuwe stellingen"), choices=Dialogue.Moderation.choices)
     closes_at = forms.DateTimeField(
@@ -32,7 +33,7 @@ class StatementForm(forms.Form):
         label=_("Jouw stelling"),
         max_length=STATEMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Eén gedachte, kort en duidelijk (hoogstens %(n)s tekens).") % {"n": STATEMENT_MAX},
+        help_text=format_lazy(_("Eén gedachte, kort en duidelijk (hoogstens {n} tekens)."), n=STATEMENT_MAX),
         error_messages={
             "required": _("Vul je stelling in."),
             "max_length": _("Je stelling is te lang: hoogstens %(limit_value)d tekens."),

@@ -133,7 +133,7 @@ def initiative_status_change(*, initiative: Initiative, actor, to_status: str, r
                 }
             )
         if to_status == Status.IN_PROGRESS and locked.published_at is None:
-            raise ValidationError(_("Publiceer dit initiatief eerst; daarna kan het in behandeling."))
+            raise ValidationError(_("Publiceer dit initiatief eerst; daarna kan het in behandeling worden genomen."))
         change = StatusChange.objects.create(
             initiative=locked, from_status=locked.status, to_status=to_status, reason=reason, actor=actor
         )
