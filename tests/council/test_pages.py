@@ -206,3 +206,14 @@ def test_the_dashboard_shows_the_sensing_picture_per_wijk(member_client, municip
     assert "Wat speelt er per wijk" in html
     for district in district_list(municipality=municipality):
         assert district.name in html
+
+
+def test_form_messages_follow_the_visitors_language():
+    from django.utils import translation
+
+    from zwerm.council.forms import FrameForm
+
+    with translation.override("en"):
+        assert [str(m) for m in FrameForm(data={}).errors["description"]] == ["Enter the description."]
+    with translation.override("nl"):
+        assert FrameForm(data={}).errors["description"] == ["Vul de omschrijving in."]

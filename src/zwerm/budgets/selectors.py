@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
@@ -207,7 +208,7 @@ def count_result_latest(*, budget: Budget, published: bool = False) -> CountResu
     return qs.order_by("-counted_at", "-pk").first()
 
 
-RULE_NAMES = {"greedy": _("meeste stemmen eerst"), "mes": _("methode van gelijke delen")}
+RULE_NAMES = {"greedy": gettext_lazy("meeste stemmen eerst"), "mes": gettext_lazy("methode van gelijke delen")}
 
 
 def _euro(value) -> str:

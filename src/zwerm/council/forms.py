@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import TEXT_MAX, Frame
@@ -13,7 +14,8 @@ class DateInput(forms.DateInput):
 
 
 def _required(label):
-    return {"required": _("Vul %(label)s in.") % {"label": label}}
+    # format_lazy: the message is made when shown, in the visitor's language, not at import time.
+    return {"required": format_lazy(_("Vul {label} in."), label=label)}
 
 
 class FrameForm(forms.Form):
