@@ -48,3 +48,11 @@ def clean_texts(fields) -> dict:
     if errors:
         raise ValidationError(errors)
     return values
+
+
+def decode_export(raw: bytes) -> str:
+    """Text of an uploaded export: UTF-8 (with or without BOM), else Windows-1252 as Excel writes it."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")

@@ -12,6 +12,7 @@ from zwerm.accounts.decorators import role_required
 from zwerm.accounts.forms import RoleForm
 from zwerm.accounts.roles import Role
 from zwerm.core.services import municipality_update_texts
+from zwerm.core.text import decode_export
 from zwerm.places import selectors as place_selectors
 from zwerm.places import services as place_services
 
@@ -35,13 +36,6 @@ def municipality_settings(request):
             messages.success(request, _("De instellingen van de gemeente zijn opgeslagen."))
             return redirect("web:municipality_settings")
     return render(request, "web/admin/municipality.html", {"form": form})
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")  # common in municipal exports from Excel
 
 
 @role_required(Role.ADMIN)
@@ -76,7 +70,7 @@ def places(request):
         if upload.size > 5 * 1024 * 1024:
             messages.error(request, _("Het bestand is groter dan 5 MB."))
         else:
-            report = place_services.places_import_csv(municipality=municipality, text=_decode(upload.read()))
+            report = place_services.places_import_csv(municipality=municipality, text=decode_export(upload.read()))
             if report.errors:
                 for error in report.errors[:20]:
                     messages.error(request, error)

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from zwerm.core.models import Municipality
+from zwerm.core.text import decode_export
 from zwerm.places.services import places_import_csv
 
 
@@ -27,11 +28,7 @@ class Command(BaseCommand):
             raw = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Kan {file} niet lezen: {error}") from error
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
-        report = places_import_csv(municipality=found, text=text)
+        report = places_import_csv(municipality=found, text=decode_export(raw))
         if report.errors:
             for error in report.errors:
                 self.stderr.write(error)
