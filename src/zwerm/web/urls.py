@@ -29,6 +29,9 @@ urlpatterns = [
     path("trajecten/", include("zwerm.processes.urls")),
     path("buurtbudget/", include("zwerm.budgets.urls")),
     path("beheer/waarden/", include("zwerm.values.urls")),
+    path("api/", include("zwerm.api.urls")),
+    path("open-data/", include("zwerm.opendata.urls")),
+    path("privacy/", include("zwerm.privacy.urls")),
     path("taal", set_language, name="set_language"),
     path("beheer/django/", admin.site.urls),
 ]

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     "zwerm.core",
     "zwerm.accounts",
     "zwerm.places",
@@ -38,6 +41,9 @@ INSTALLED_APPS = [
     "zwerm.values",
     "zwerm.processes",
     "zwerm.council",
+    "zwerm.privacy",
+    "zwerm.api",
+    "zwerm.opendata",
     "zwerm.web",
 ]
 
