@@ -12,6 +12,7 @@ import argparse
 import multiprocessing as mp
 import os
 import platform
+import socket
 import statistics
 import subprocess
 import sys
@@ -22,7 +23,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
-PORT = 8765
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()  # never a server someone else left running
 CSRF = "b" * 32  # an unmasked CSRF secret; Django accepts the same value as cookie and form field
 
 
@@ -38,6 +47,8 @@ def environment(db_url: str) -> dict:
         "ZWERM_SECURE_COOKIES": "false",
         "ZWERM_TASKS_BACKEND": "database",
         "ZWERM_DB_CONN_MAX_AGE": "60",
+        # A shared cache, as production with several web processes has (rate limits, cached sessions).
+        "ZWERM_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
         "ZWERM_LOG_LEVEL": "WARNING",
         "ZWERM_STATIC_ROOT": str(ROOT / "data" / "bench-static"),
     }
@@ -115,6 +126,28 @@ def client(args) -> list[float]:
     return latencies
 
 
+def _cpu_seconds(match) -> dict[int, float]:
+    """CPU time (user + system) of every process whose command line `match` accepts, by pid."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if not match(cmdline):
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            continue
+    return found
+
+
+def _cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL",
@@ -139,11 +172,17 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        database = urllib.parse.urlparse(options.db).path.lstrip("/")
+        is_server = lambda cmd: f"127.0.0.1:{PORT}" in cmd and "gunicorn" in cmd  # noqa: E731
+        is_database = lambda cmd: cmd.startswith("postgres:") and f" {database} " in cmd  # noqa: E731
+        server_before, database_before = _cpu_seconds(is_server), _cpu_seconds(is_database)
         deadline = time.time() + options.seconds
         started = time.perf_counter()
         with mp.Pool(options.clients) as pool:
             results = pool.map(client, [(dialogue, s, statement_ids, per_client, deadline) for s in sessions])
         elapsed = time.perf_counter() - started
+        server_cpu = _cpu_used(server_before, _cpu_seconds(is_server))
+        database_cpu = _cpu_used(database_before, _cpu_seconds(is_database))
     finally:
         server.terminate()
         server.wait(10)
@@ -153,6 +192,11 @@ def main() -> None:
     print(f"gunicorn workers: {options.workers}, clients: {options.clients}")
     print(f"votes: {count} in {elapsed:.2f} s -> {count / elapsed:.0f} votes/s")
     print(f"latency: median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
+    # What each vote costs the machine, whatever else runs: the capacity of 2 cores if they did only this.
+    per_vote = (server_cpu + database_cpu) / count * 1000
+    print(f"CPU per vote: web {server_cpu / count * 1000:.2f} ms + PostgreSQL {database_cpu / count * 1000:.2f} ms"
+          f" -> {2000 / per_vote:.0f} votes/s if 2 cores served only votes (load generator excluded)")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine lower votes/s)")
     print("target (issue 3): at least 500 votes/s on 2 cores")
 
 

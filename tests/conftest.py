@@ -32,7 +32,10 @@ def _settings_for_tests(settings, tmp_path):
     from django.core.cache import cache
     from django.utils import translation
 
+    from zwerm.core.selectors import municipality_cache_clear
+
     cache.clear()
+    municipality_cache_clear()  # also each process's own short memo of host -> municipality
     translation.activate("nl")  # every test starts in the default language
     yield
     translation.deactivate()

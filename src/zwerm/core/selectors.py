@@ -1,10 +1,16 @@
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 
 from .models import Municipality, MunicipalityHost
 
 HOST_CACHE_SECONDS = 60
+# Each process also keeps the answer this long, so a busy process does not ask the shared cache on every
+# request (two round trips to Redis); a change elsewhere shows here within these seconds.
+HOST_MEMO_SECONDS = 5
 GENERATION_KEY = "zwerm:municipality-generation"
+_memo: dict[str, tuple[float, Municipality]] = {}
 
 
 def municipality_for_host(*, host: str) -> Municipality | None:
@@ -13,6 +19,9 @@ def municipality_for_host(*, host: str) -> Municipality | None:
     Every request asks this, so the answer is cached for a minute; a change to any municipality starts a
     new cache generation (with a per-process cache, other web processes follow within that minute)."""
     hostname = host.split(":")[0].lower()
+    memo = _memo.get(hostname)
+    if memo is not None and memo[0] > time.monotonic():
+        return memo[1]
     generation = cache.get_or_set(GENERATION_KEY, 1)
     key = f"zwerm:municipality-for-host:{generation}:{hostname}"
     found = cache.get(key)
@@ -22,10 +31,12 @@ def municipality_for_host(*, host: str) -> Municipality | None:
             return _default_municipality()  # not cached: the default is a setting and may change
         found = match.municipality
         cache.set(key, found, HOST_CACHE_SECONDS)
+    _memo[hostname] = (time.monotonic() + HOST_MEMO_SECONDS, found)
     return found
 
 
 def municipality_cache_clear() -> None:
+    _memo.clear()
     cache.set(GENERATION_KEY, (cache.get(GENERATION_KEY) or 1) + 1, None)
 
 

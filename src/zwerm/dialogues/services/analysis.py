@@ -54,4 +54,9 @@ def dialogue_recompute(dialogue_id: int) -> int:
 def analysis_request(*, dialogue_id: int) -> None:
     """Ask for a recomputation after commit; coalesced: only the change that raises the flag queues one."""
     if Dialogue.objects.filter(pk=dialogue_id, needs_analysis=False).update(needs_analysis=True):
-        enqueue_on_commit(dialogue_recompute, dialogue_id=dialogue_id)
+        analysis_queued(dialogue_id=dialogue_id)
+
+
+def analysis_queued(*, dialogue_id: int) -> None:
+    """The flag was just raised: queue the one recomputation that will pick up every vote until it runs."""
+    enqueue_on_commit(dialogue_recompute, dialogue_id=dialogue_id)

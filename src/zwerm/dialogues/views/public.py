@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -71,8 +72,28 @@ def _participant(request, dialogue, response_key):
     return services.participant_for(dialogue=dialogue, user=request.user, anonymous_key=key, district=district)
 
 
+def _vote_known(request, pk) -> bool:
+    """The fast path: a vote from someone who already takes part, without a wijk answer to store."""
+    value = VALUES.get(request.POST.get("value", ""))
+    statement = request.POST.get("statement", "")
+    if value is None or not statement.isdigit() or request.POST.get("district"):
+        return False
+    user_id = request.user.pk if request.user.is_authenticated else None
+    return services.vote_record_known(
+        municipality_id=request.municipality.pk,
+        dialogue_id=pk,
+        statement_id=int(statement),
+        value=value,
+        user_id=user_id,
+        anonymous_key=None if user_id is not None else _anonymous_key(request),
+    )
+
+
 @require_POST
 def vote(request, pk):
+    if _vote_known(request, pk):
+        messages.success(request, _("Je stem is opgeslagen. Hier is de volgende stelling."))
+        return redirect(f"{reverse('dialogues:detail', args=[pk])}#stemmen")
     dialogue = _dialogue_or_404(request, pk)
     new_key = uuid.uuid4()
     response = redirect(f"{dialogue.get_absolute_url()}#stemmen")
