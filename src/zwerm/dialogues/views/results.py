@@ -33,6 +33,24 @@ def _map(result: dict) -> dict:
     return {"points": drawn, "size": SIZE}
 
 
+def _district_table(by_district: list[dict], statements: dict) -> list[dict]:
+    """Per approved statement, the agree share in each wijk; a cell with fewer than 5 votes stays empty."""
+    rows = []
+    for pk, statement in statements.items():
+        if statement.status != statement.Status.APPROVED or statement.is_meta:
+            continue
+        cells = []
+        for district in by_district:
+            counts = district["agree"].get(pk)
+            if counts and counts["total"] >= MIN_PUBLIC:
+                cells.append({"share": round(100 * counts["agree"] / counts["total"]), "votes": counts["total"]})
+            else:
+                cells.append(None)
+        if any(cells):
+            rows.append({"text": statement.public_text, "cells": cells})
+    return rows
+
+
 def results_context(dialogue) -> dict:
     snapshot = selectors.dialogue_latest_snapshot(dialogue=dialogue)
     statements = {s.pk: s for s in dialogue.statements.all()}
@@ -75,13 +93,15 @@ def results_context(dialogue) -> dict:
         {"text": text(d["statement"]), "per_group": [round(100 * v) for v in d["net_agreement"]]}
         for d in result.get("divisive", [])[:5]
     ]
+    by_district = selectors.dialogue_by_district(dialogue=dialogue)
     context.update(
         ready=True,
         groups=groups,
         consensus=consensus,
         divisive=divisive,
         map=_map(result),
-        by_district=selectors.dialogue_by_district(dialogue=dialogue),
+        by_district=by_district,
+        district_table=_district_table(by_district, statements),
         statements=statements,
     )
     return context
