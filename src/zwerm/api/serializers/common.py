@@ -1,0 +1,30 @@
+"""Pieces shared by every resource: a figure about people, a place, a link to the web page."""
+
+from rest_framework import serializers
+
+from zwerm.processes.selectors import PUBLIC_COUNT_THRESHOLD, public_count
+
+
+def people(value: int) -> dict:
+    """A figure about people as the public sees it: exact from 5 on, otherwise value null."""
+    value = int(value or 0)
+    return {"value": value if value >= PUBLIC_COUNT_THRESHOLD else None, "display": public_count(value)}
+
+
+class FigureSerializer(serializers.Serializer):
+    """A number of people; below 5 the value is null and the display says so ("minder dan 5")."""
+
+    value = serializers.IntegerField(allow_null=True, min_value=PUBLIC_COUNT_THRESHOLD)
+    display = serializers.CharField()
+
+
+class PlaceSerializer(serializers.Serializer):
+    """A wijk (WK code) or buurt (BU code), as CBS numbers them."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+def web_url(request, obj) -> str:
+    """The object's page on the municipality's site."""
+    return request.build_absolute_uri(obj.get_absolute_url()) if request is not None else obj.get_absolute_url()

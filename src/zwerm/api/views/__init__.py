@@ -1,0 +1,1 @@
+"""The API's views: thin, each calls the apps' selectors and services."""
