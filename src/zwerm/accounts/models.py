@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 from zwerm.core.models import Municipality
 
@@ -70,3 +71,43 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role}"
+
+
+class ExternalIdentity(models.Model):
+    """A log-in at an outside identity provider (OpenID Connect), linked to one user.
+
+    For the DigiD broker only keyed hashes are kept: `subject` is the HMAC of the provider's `sub` and
+    `bsn_hash` the HMAC of the BSN (accounts.oidc.bsn); the BSN itself is never stored."""
+
+    class Provider(models.TextChoices):
+        STAFF = "staff", _("inlogdienst voor medewerkers")
+        BROKER = "broker", _("DigiD")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    provider = models.CharField(max_length=20, choices=Provider.choices)
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    bsn_hash = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "issuer", "subject"], name="one_user_per_external_subject"),
+            models.UniqueConstraint(
+                fields=["provider", "bsn_hash"], condition=~models.Q(bsn_hash=""), name="one_user_per_bsn"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} via {self.provider}"
+
+
+class IdentityProviderDevice(Device):
+    """The staff identity provider's own second factor, as django-otp sees it.
+
+    Created when the provider's ID token shows multi-factor authentication (`amr`/`acr`), so that
+    `request.user.is_verified()` holds for that session. It never accepts a code typed in Zwerm."""
+
+    def verify_token(self, token) -> bool:
+        return False
