@@ -229,7 +229,12 @@ def test_the_network_shows_stakeholders_as_svg_and_table_and_contacts_only_to_st
         process=process, actor=lead, name="Buurtgroep", kind="group", role="r", related_to=[school]
     )
     page = html(get(lead_client, f"/trajecten/{process.slug}/betrokkenen"))
-    assert "<svg" in page and "<table" in page and "06-12345678" in page and "<line" in page
+    assert "<svg" in page and "<table" in page and "<line" in page
+    # Contact details only after the process lead said why (issue 6: logged with a purpose).
+    assert "06-12345678" not in page and "Toon persoonsgegevens" in page
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    lead_client.post("/privacy/inzage", {"token": token, "purpose": "contact"}, HTTP_HOST="testdam.localhost")
+    assert "06-12345678" in html(get(lead_client, f"/trajecten/{process.slug}/betrokkenen"))
     public = html(get(Client(), f"/trajecten/{process.slug}"))
     assert "06-12345678" not in public and "De Regenboog" not in public
 
@@ -246,6 +251,9 @@ def test_a_draft_is_not_public(draft, lead_client):
     assert get(Client(), f"/trajecten/{draft.slug}").status_code == 404
     assert draft.title not in html(get(Client(), "/trajecten/"))
     assert get(lead_client, f"/trajecten/{draft.slug}").status_code == 200
+    unverified = Client()
+    unverified.force_login(draft.lead)  # e.g. through an e-mail link: no second factor
+    assert get(unverified, f"/trajecten/{draft.slug}").status_code == 404
 
 
 def test_a_resident_follows_with_the_weekly_digest(process, resident, client):

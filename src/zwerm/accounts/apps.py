@@ -6,3 +6,12 @@ class AccountsConfig(AppConfig):
     name = "zwerm.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from zwerm.core.personal_data import registry
+
+        from .personal_data import AccountsPersonalData, placeholder_user
+
+        if AccountsPersonalData.key not in registry:
+            registry.register(AccountsPersonalData())
+            registry.set_placeholder(placeholder_user)

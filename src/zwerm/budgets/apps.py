@@ -14,3 +14,10 @@ class BudgetsConfig(AppConfig):
 
         if BudgetComponent.key not in components:
             components.register(BudgetComponent())
+
+        from zwerm.core.personal_data import registry as personal_data
+
+        from .personal_data import BudgetsPersonalData
+
+        if BudgetsPersonalData.key not in personal_data:
+            personal_data.register(BudgetsPersonalData())

@@ -6,3 +6,11 @@ class CouncilConfig(AppConfig):
     name = "zwerm.council"
     label = "council"
     verbose_name = _("Raad")
+
+    def ready(self):
+        from zwerm.core.personal_data import registry as personal_data
+
+        from .personal_data import CouncilPersonalData
+
+        if CouncilPersonalData.key not in personal_data:
+            personal_data.register(CouncilPersonalData())

@@ -13,3 +13,10 @@ class DialoguesConfig(AppConfig):
         from .components import DialogueComponent
 
         components.register(DialogueComponent())
+
+        from zwerm.core.personal_data import registry as personal_data
+
+        from .personal_data import DialoguesPersonalData
+
+        if DialoguesPersonalData.key not in personal_data:
+            personal_data.register(DialoguesPersonalData())

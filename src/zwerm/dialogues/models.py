@@ -28,6 +28,10 @@ class Dialogue(MunicipalityScoped):
     closes_at = models.DateTimeField(_("sluit op"), null=True, blank=True)
     allow_anonymous = models.BooleanField(_("meedoen zonder account"), default=False)
     ask_district = models.BooleanField(_("vraag naar de wijk"), default=True)
+    # When a participant deletes their account: their votes stay as anonymous votes, or are removed.
+    keep_votes_on_erase = models.BooleanField(
+        _("stemmen blijven anoniem staan als iemand het account verwijdert"), default=True
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # Coalesced recomputation: set by votes, cleared by the task that recomputes.
     needs_analysis = models.BooleanField(default=False)

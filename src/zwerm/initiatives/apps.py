@@ -13,3 +13,10 @@ class InitiativesConfig(AppConfig):
         from .components import InitiativeComponent
 
         components.register(InitiativeComponent())
+
+        from zwerm.core.personal_data import registry as personal_data
+
+        from .personal_data import InitiativesPersonalData
+
+        if InitiativesPersonalData.key not in personal_data:
+            personal_data.register(InitiativesPersonalData())

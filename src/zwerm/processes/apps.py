@@ -14,3 +14,10 @@ class ProcessesConfig(AppConfig):
         for component_type in (MeetingComponent(), SurveyComponent()):
             if component_type.key not in components:
                 components.register(component_type)
+
+        from zwerm.core.personal_data import registry as personal_data
+
+        from .personal_data import ProcessesPersonalData
+
+        if ProcessesPersonalData.key not in personal_data:
+            personal_data.register(ProcessesPersonalData())

@@ -39,7 +39,9 @@ class SurveyComponent:
 
     def participant_ids(self, placement) -> list[int]:
         return list(
-            SurveyResponse.objects.filter(survey_id=placement.object_id).values_list("respondent_id", flat=True)
+            SurveyResponse.objects.filter(survey_id=placement.object_id, respondent__isnull=False).values_list(
+                "respondent_id", flat=True
+            )
         )
 
     def url(self, placement) -> str:

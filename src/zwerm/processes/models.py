@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel, MunicipalityScoped
+from zwerm.core.personal_data import ErasureMode
 
 TEXT_MAX = 5000
 REASON_MAX = 2000
@@ -24,8 +25,17 @@ class Process(MunicipalityScoped):
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    # What residents' personal data becomes when they delete their account (issue 6 uses it).
-    anonymise_contributions = models.BooleanField(default=True)
+    # Privacy (AVG): what residents' contributions become when they delete their account, and how long
+    # after closing the people behind the contributions are kept (empty: kept).
+    contributions_on_erase = models.CharField(
+        _("bijdragen van wie het account verwijdert"),
+        max_length=10,
+        choices=ErasureMode.choices,
+        default=ErasureMode.ANONYMISE,
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("persoonsgegevens verwijderen na (maanden na afronding)"), null=True, blank=True
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -239,7 +249,10 @@ class Survey(MunicipalityScoped):
 
 class SurveyResponse(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
-    respondent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Emptied by the retention run (and on erasure with "anonymise"): the answers stay, without the person.
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     answers = models.JSONField(default=list)
     public_answers = models.JSONField(default=list)  # with personal data masked
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,12 +1,14 @@
 """What the municipality does: move initiatives through their statuses and work the moderation queue."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
+from zwerm.privacy.decorators import personal_data_gate
 from zwerm.web.actions import perform
 from zwerm.web.pagination import paginate
 
@@ -59,8 +61,12 @@ def status_change(request, pk):
 @role_required(*MODERATION_ROLES)
 @require_GET
 def moderation_queue(request):
+    flags = selectors.moderation_queue(municipality=request.municipality)
+    # Who reported whom is personal data: shown after a purpose is given (logged by the privacy app).
+    reporters = personal_data_gate(request, scope="flag-reporters", what=_("wie meldingen deed")) if flags else None
     context = {
-        "flags": selectors.moderation_queue(municipality=request.municipality),
+        "flags": flags,
+        "reporters": reporters,
         "hidden": selectors.hidden_items(municipality=request.municipality),
         "form": ReasonForm(),
     }
@@ -104,10 +110,10 @@ def moderation_restore(request, pk):
 @require_POST
 def flag_dismiss(request, flag_pk):
     flag = selectors.flag_get(municipality=request.municipality, pk=flag_pk)
-    form = ReasonForm(request.POST)
     if flag is None:
-        messages.error(request, _("Deze melding bestaat niet (meer)."))
-    elif not form.is_valid():
+        raise Http404  # not a flag of this municipality
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("Geef een reden op."))
     else:
         perform(

@@ -10,6 +10,7 @@ from .advice import (
     advice_request_list,
     decision_list,
 )
+from .personal_data import add_months, process_list_retention_due
 from .processes import (
     ADVICE_ANSWERED,
     ADVICE_LATE,
@@ -40,6 +41,7 @@ from .processes import (
     survey_public_answers,
     update_list,
 )
+from .public_lists import decision_list_public, phase_list_public
 from .record import (
     AdviceRequestRecord,
     DecisionRecord,
@@ -51,6 +53,7 @@ from .record import (
 )
 
 __all__ = [
+    "add_months",
     "ADVICE_ANSWERED",
     "ADVICE_LATE",
     "ADVICE_OPEN",
@@ -68,9 +71,11 @@ __all__ = [
     "advice_request_get",
     "advice_request_list",
     "decision_list",
+    "decision_list_public",
     "meeting_get",
     "phase_current",
     "phase_list",
+    "phase_list_public",
     "placement_for",
     "placement_is_active",
     "placement_list",
@@ -82,6 +87,7 @@ __all__ = [
     "process_list",
     "process_list_for_council",
     "process_list_led_by",
+    "process_list_retention_due",
     "process_record",
     "public_count",
     "specialist_choices",

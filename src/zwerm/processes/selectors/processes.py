@@ -62,10 +62,13 @@ def process_get(*, municipality: Municipality, slug: str) -> Process | None:
 
 
 def process_is_visible(*, process: Process, user=None) -> bool:
-    """Drafts are seen by process leads and admins only; everything else is public."""
+    """Drafts are seen by process leads and admins only, with their second factor; everything else is public."""
     if process.status != Process.Status.DRAFT:
         return True
-    return user is not None and user_has_role(user=user, municipality=process.municipality, roles=MANAGER_ROLES)
+    verified = getattr(user, "is_verified", None)
+    if not (callable(verified) and verified()):
+        return False  # a session from an e-mail link holds no staff rights
+    return user_has_role(user=user, municipality=process.municipality, roles=MANAGER_ROLES)
 
 
 def process_list_for_council(*, municipality: Municipality) -> QuerySet[Process]:

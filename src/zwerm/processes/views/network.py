@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zwerm.privacy.decorators import personal_data_gate
+
 from .. import selectors, services
 from ..forms import StakeholderForm
 from ..models import Stakeholder
@@ -102,8 +104,21 @@ def stakeholders(request, slug):
         if save(form, lambda: services.stakeholder_add(process=process, actor=request.user, **form.cleaned_data)):
             messages.success(request, _("De betrokkene is toegevoegd."))
             return redirect("processes:stakeholders", process.slug)
-        return render(request, "processes/stakeholders.html", _context(process, form), status=400)
-    return render(request, "processes/stakeholders.html", _context(process, form))
+        return render(request, "processes/stakeholders.html", _gated_context(request, process, form), status=400)
+    return render(request, "processes/stakeholders.html", _gated_context(request, process, form))
+
+
+def _contacts_gate(request, process):
+    """Contact details are shown after the staff member gave a purpose (logged by the privacy app)."""
+    what = _("contactgegevens van betrokkenen bij %(title)s") % {"title": process.title}
+    return personal_data_gate(request, scope=f"stakeholders:{process.pk}", what=what)
+
+
+def _gated_context(request, process, form):
+    context = _context(process, form)
+    has_contacts = any(s.contact for s in context["stakeholders"])
+    contacts = _contacts_gate(request, process) if has_contacts else None
+    return {**context, "has_contacts": has_contacts, "contacts": contacts}
 
 
 @manager_required
@@ -113,6 +128,8 @@ def stakeholder_edit(request, slug, pk):
     stakeholder = selectors.stakeholder_list(process=process).filter(pk=pk).first()
     if stakeholder is None:
         raise Http404
+    if stakeholder.contact and not (gate := _contacts_gate(request, process)):
+        return render(request, "privacy/reveal_page.html", {"gate": gate})
     initial = {
         "name": stakeholder.name,
         "kind": stakeholder.kind,

@@ -15,6 +15,7 @@ from zwerm.core.services import municipality_update_texts
 from zwerm.core.text import decode_export
 from zwerm.places import selectors as place_selectors
 from zwerm.places import services as place_services
+from zwerm.privacy.decorators import personal_data_gate
 
 from ..actions import add_service_errors, perform
 from ..forms_admin import DistrictForm, MunicipalityTextsForm, NeighbourhoodForm, PlacesCsvForm
@@ -97,8 +98,13 @@ def roles(request):
     municipality = request.municipality
     form = RoleForm(request.POST if request.POST.get("action") == "grant" else None)
     if request.method == "POST":
-        user = account_selectors.user_get_by_email(email=request.POST.get("email", ""))
-        role = request.POST.get("role", "")
+        # A revoke names the assignment, so that the page need not carry e-mail addresses.
+        assignment = _assignment(municipality, request.POST.get("assignment", ""))
+        if assignment is not None and request.POST.get("action") == "revoke":
+            user, role = assignment.user, assignment.role
+        else:
+            user = account_selectors.user_get_by_email(email=request.POST.get("email", ""))
+            role = request.POST.get("role", "")
         if user is None:
             messages.error(
                 request, _("Er is geen account met dat e-mailadres. Laat de medewerker eerst een account aanmaken.")
@@ -115,4 +121,11 @@ def roles(request):
             ):
                 return redirect("web:roles")
     assignments = account_selectors.role_assignment_list(municipality=municipality)
-    return render(request, "web/admin/roles.html", {"form": form, "assignments": assignments})
+    emails = personal_data_gate(request, scope="roles", what=_("e-mailadressen van medewerkers met een rol"))
+    return render(request, "web/admin/roles.html", {"form": form, "assignments": assignments, "emails": emails})
+
+
+def _assignment(municipality, pk: str):
+    if not pk.isdecimal():
+        return None
+    return account_selectors.role_assignment_list(municipality=municipality).filter(pk=int(pk)).first()

@@ -1,0 +1,48 @@
+"""What budgets hold about a person, registered with `zwerm.core.personal_data.registry`."""
+
+from zwerm.core.personal_data import Erasure, Retention, iso
+
+from .models import Budget, CountResult, Project
+from .services.personal_data import budgets_personal_data_erase, budgets_personal_data_retain
+
+BALLOTS_NOTE = (
+    "Stembiljetten zijn geheim. Zwerm toont en exporteert nooit wie wat heeft gestemd, ook niet in dit "
+    "bestand. Het stembiljet telt mee in de uitslag en blijft na het verwijderen van uw account bestaan "
+    "zonder uw naam of e-mailadres."
+)
+
+
+class BudgetsPersonalData:
+    key = "budgets"
+    label = "Buurtbudgetten"
+
+    def export(self, user) -> dict:
+        return {
+            "voorgestelde_projecten": [
+                {
+                    "id": p.pk,
+                    "buurtbudget": p.budget.title,
+                    "titel": p.title,
+                    "beschrijving": p.description,
+                    "kosten": str(p.cost) if p.cost is not None else None,
+                    "haalbaarheid": p.feasibility,
+                    "ingediend_op": iso(p.created_at),
+                }
+                for p in Project.objects.filter(proposer=user).select_related("budget").order_by("pk")
+            ],
+            "stembiljetten": BALLOTS_NOTE,
+            "buurtbudgetten_opgezet": [
+                {"id": b.pk, "titel": b.title, "aangemaakt_op": iso(b.created_at)}
+                for b in Budget.objects.filter(created_by=user).order_by("pk")
+            ],
+            "tellingen_uitgevoerd": [
+                {"buurtbudget": c.budget_id, "geteld_op": iso(c.counted_at)}
+                for c in CountResult.objects.filter(counted_by=user).order_by("pk")
+            ],
+        }
+
+    def erase(self, erasure: Erasure) -> dict[str, int]:
+        return budgets_personal_data_erase(erasure=erasure)
+
+    def retention(self, retention: Retention) -> dict[str, int]:
+        return budgets_personal_data_retain(retention=retention)

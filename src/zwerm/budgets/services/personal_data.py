@@ -1,0 +1,39 @@
+"""Erasing and retaining the personal data in budgets (called through `budgets.personal_data`).
+
+A ballot is secret: it is never shown with a person and never exported with one. It stays, on the erased
+(anonymous) account, because the count and the published result rest on it. A proposed project follows
+the process's setting, except that a project already on the ballot is only anonymised: removing it
+would change the votes of others."""
+
+from django.db import transaction
+
+from zwerm.core.personal_data import Erasure, ErasureMode, Retention
+
+from ..models import Budget, Project
+
+# Until voting starts a project can still go without touching anyone else's ballot.
+REMOVABLE_STATUSES = {Budget.Status.PROPOSALS, Budget.Status.REVIEW}
+
+
+def budgets_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
+    counts = {"projecten_geanonimiseerd": 0, "projecten_verwijderd": 0}
+    with transaction.atomic():
+        for project in Project.objects.select_for_update().filter(proposer=erasure.user).select_related("budget"):
+            budget = project.budget
+            remove = erasure.mode_for(budget.municipality_id, "budget", budget.pk) == ErasureMode.REMOVE
+            if remove and budget.status in REMOVABLE_STATUSES:
+                project.delete()
+                counts["projecten_verwijderd"] += 1
+            else:
+                Project.objects.filter(pk=project.pk).update(proposer=None)
+                counts["projecten_geanonimiseerd"] += 1
+    return counts
+
+
+def budgets_personal_data_retain(*, retention: Retention) -> dict[str, int]:
+    ids = retention.object_ids("budget")
+    with transaction.atomic():
+        projects = Project.objects.filter(
+            municipality_id=retention.municipality_id, budget_id__in=ids, proposer__isnull=False
+        )
+        return {"projecten": projects.update(proposer=None)}

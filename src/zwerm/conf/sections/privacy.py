@@ -1,0 +1,7 @@
+from ..env import env_int, env_str
+
+# What a resident's contributions outside any process become when they delete their account, for a
+# municipality that has not chosen itself (privacy settings page): anonymise | remove.
+ZWERM_PRIVACY_CONTRIBUTIONS_ON_ERASE = env_str("ZWERM_PRIVACY_CONTRIBUTIONS_ON_ERASE", "anonymise")
+# How long personal data stays visible to a staff member after they gave a purpose for it.
+ZWERM_PRIVACY_REVEAL_MINUTES = env_int("ZWERM_PRIVACY_REVEAL_MINUTES", 15)

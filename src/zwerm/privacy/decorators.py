@@ -1,0 +1,72 @@
+"""The "toon persoonsgegevens" step for staff pages (other apps use it through this module).
+
+A staff page that shows personal data asks `personal_data_gate(request, scope=..., what=...)`. Until the
+staff member has said why they look (the form in "privacy/_reveal.html", posted to `privacy:reveal`), the
+gate is closed and the page shows the data hidden. Once a purpose is given it stays valid for
+ZWERM_PRIVACY_REVEAL_MINUTES for that scope, and every showing is logged with who, what, when and why."""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+
+from .forms import PurposeForm
+from .services import personal_data_access_log
+
+SESSION_KEY = "zwerm_privacy_purposes"
+SIGNING_SALT = "zwerm.privacy.reveal"
+
+
+@dataclass(frozen=True)
+class PersonalDataGate:
+    visible: bool
+    scope: str
+    what: str
+    token: str  # signed scope, description and return address for the purpose form
+
+    def __bool__(self) -> bool:
+        return self.visible
+
+    @property
+    def form(self) -> PurposeForm:
+        return PurposeForm(auto_id="id_purpose_%s")
+
+
+def _key(request, scope: str) -> str:
+    return f"{request.municipality.pk}:{scope}"
+
+
+def personal_data_gate(request, *, scope: str, what: str) -> PersonalDataGate:
+    """Open (and logged) when this staff member gave a purpose for `scope` recently; closed otherwise."""
+    grant = request.session.get(SESSION_KEY, {}).get(_key(request, scope))
+    visible = bool(grant) and grant["until"] > time.time()
+    if visible:
+        personal_data_access_log(
+            municipality=request.municipality,
+            staff=request.user,
+            scope=scope,
+            what=what,
+            purpose=grant["purpose"],
+            explanation=grant["explanation"],
+            path=request.get_full_path(),
+        )
+    token = signing.dumps({"scope": scope, "what": what, "next": request.get_full_path()}, salt=SIGNING_SALT)
+    return PersonalDataGate(visible=visible, scope=scope, what=what, token=token)
+
+
+def personal_data_grant(request, *, scope: str, purpose: str, explanation: str) -> None:
+    """Remember the purpose for this scope for a few minutes (the showing itself is logged by the gate)."""
+    grants = {
+        key: grant for key, grant in request.session.get(SESSION_KEY, {}).items() if grant["until"] > time.time()
+    }
+    minutes = settings.ZWERM_PRIVACY_REVEAL_MINUTES
+    grants[_key(request, scope)] = {"purpose": purpose, "explanation": explanation, "until": time.time() + minutes * 60}
+    request.session[SESSION_KEY] = grants
+
+
+def read_token(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=SIGNING_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return None

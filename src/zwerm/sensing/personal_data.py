@@ -1,0 +1,44 @@
+"""What sensing holds about a person, registered with `zwerm.core.personal_data.registry`.
+
+Sensing stores only redacted texts without an author: nothing in it points at a resident. Removed
+contributions are forgotten here by the app that removes them (`services.personal_data.text_forget`).
+Staff who imported reports or made API tokens are named on those rows."""
+
+from django.db import transaction
+
+from zwerm.core.personal_data import Erasure, Retention, iso
+
+from .models import ApiToken, ReportImport
+
+TEXTS_NOTE = (
+    "Signalen bewaart teksten alleen zonder persoonsgegevens en zonder naam van de schrijver; ze zijn "
+    "daarom niet aan u te koppelen en staan niet in dit bestand."
+)
+
+
+class SensingPersonalData:
+    key = "sensing"
+    label = "Signalen"
+
+    def export(self, user) -> dict:
+        return {
+            "teksten": TEXTS_NOTE,
+            "imports_van_meldingen": [
+                {"bestand": i.filename, "bron": i.source, "op": iso(i.created_at)}
+                for i in ReportImport.objects.filter(created_by=user).order_by("pk")
+            ],
+            "koppelingssleutels_aangemaakt": [
+                {"naam": t.label, "op": iso(t.created_at), "ingetrokken_op": iso(t.revoked_at)}
+                for t in ApiToken.objects.filter(created_by=user).order_by("pk")
+            ],
+        }
+
+    def erase(self, erasure: Erasure) -> dict[str, int]:
+        with transaction.atomic():
+            return {
+                "imports": ReportImport.objects.filter(created_by=erasure.user).update(created_by=None),
+                "sleutels": ApiToken.objects.filter(created_by=erasure.user).update(created_by=None),
+            }
+
+    def retention(self, retention: Retention) -> dict[str, int]:
+        return {}
