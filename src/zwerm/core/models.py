@@ -73,3 +73,26 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(f"{type(self).__name__} is append-only")
+
+
+class IdempotencyKey(MunicipalityScoped):
+    """A submission already handled: a retry with the same key gets the first answer, not a second row.
+
+    Written in the same transaction as what it guards, so a key exists exactly when its write does.
+    `owner` says whose key it is ("user:12", "session:...", "token:..."); rows expire after
+    IDEMPOTENCY_KEY_HOURS (see zwerm.core.idempotency)."""
+
+    owner = models.CharField(max_length=80)
+    key = models.CharField(max_length=100)
+    scope = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    result = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "owner", "key"], name="core_idempotency_key_once"),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="core_idempotency_created")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}"
