@@ -4,15 +4,23 @@ The whole folder is skipped when the browser or the Python packages are missing:
 installs the browser (as root, with apt-get), `pip install playwright pytest-playwright axe-playwright-python`
 the packages. Pages are checked with axe-core (WCAG 2.1 A and AA) and photographed into
 test-artifacts/screenshots/.
+
+What is here: the flows of every role, each one test on one world built through the services (worlds.py):
+test_resident_flow, test_moderator_flow, test_process_flow (process lead, specialist, council member),
+test_admin_flow, test_sensing_pages; keyboard-only runs in test_keyboard and test_keyboard_voting
+(helpers in keyboard.py); the foundation pages in test_accessibility; no JavaScript in test_without_javascript.
 """
 
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.test import Client
 
+from tests.browser.worlds import build_world
 from tests.foundation.builders import PASSWORD, current_code
 from zwerm.core.services import municipality_create
 from zwerm.places.services import district_save, neighbourhood_save
@@ -140,6 +148,26 @@ def staff_login_in_browser(url):
     return login
 
 
+@pytest.fixture
+def staff_page(new_context, staff_login_in_browser):
+    """staff_page(user) -> a page in a browser context of its own, logged in through the staff form (with TOTP)."""
+
+    def open_page(user):
+        context = new_context()
+        context.set_default_timeout(10_000)
+        return staff_login_in_browser(context.new_page(), user)
+
+    return open_page
+
+
+def email_link_from_outbox(address: str) -> str:
+    """The log-in link in the last e-mail to `address` (Django's locmem outbox: the live server runs in-process)."""
+    for message in reversed(mail.outbox):
+        if address in message.to:
+            return re.search(r"https?://\S+/account/inloggen/link\S+", message.body).group(0)
+    raise AssertionError(f"no e-mail to {address} in the outbox ({len(mail.outbox)} messages)")
+
+
 class Audit:
     """Checks pages with axe-core and photographs them; reports every violation of every page at once."""
 
@@ -151,6 +179,7 @@ class Audit:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def check(self, page, name):
+        page.wait_for_load_state()  # after a click that navigates: check the new page, complete
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         result = self.axe.run(page, options=WCAG21_AA)
         if result.violations_count:
@@ -177,3 +206,9 @@ def screenshot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def world(municipality, make_staff):
+    """Something on every page, for every role (tests/browser/worlds.py); built once per flow test."""
+    return build_world(municipality, make_staff)

@@ -2,30 +2,9 @@
 
 import re
 
+from tests.browser.keyboard import assert_focus_visible, focused, tab_to
 from tests.foundation.builders import make_initiative, make_resident
 from zwerm.initiatives.models import Initiative, Support
-
-FOCUSED = """() => {
-  const e = document.activeElement;
-  return {tag: e.tagName.toLowerCase(), id: e.id, name: e.getAttribute("name") || "",
-          text: (e.innerText || e.value || "").trim(), href: e.getAttribute("href") || ""};
-}"""
-
-
-def focused(page) -> dict:
-    return page.evaluate(FOCUSED)
-
-
-def tab_to(page, describe, key="Tab", limit=60, **wanted):
-    """Press Tab (or Shift+Tab) until the focused element has all `wanted` properties."""
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press(key)
-        element = focused(page)
-        if all(element.get(k) == v for k, v in wanted.items()):
-            return element
-        seen.append(f"{element['tag']}#{element['id']}[{element['name']}] {element['text'][:30]!r}")
-    raise AssertionError(f"{describe} not reached with {key}; focus went through: {seen}")
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(page, url, screenshot, municipality):
@@ -33,7 +12,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, url, screenshot, munic
     skip_link = page.locator("a[href='#main']")
     assert skip_link.bounding_box()["y"] < 0, "the skip link stays out of sight until it has focus"
     page.keyboard.press("Tab")
-    first = focused(page)
+    first = assert_focus_visible(page)
     assert first["href"] == "#main" and first["text"] == "Direct naar de inhoud"
     box = skip_link.bounding_box()
     assert box and box["y"] >= 0 and box["height"] > 0, "the skip link is visible when it has focus"
