@@ -47,4 +47,6 @@ def role_assignment_list(*, municipality: Municipality) -> QuerySet[RoleAssignme
 
 
 def user_get_by_email(*, email: str) -> User | None:
+    if "\x00" in email:  # no address holds a NUL byte, and PostgreSQL refuses one in a query
+        return None
     return User.objects.filter(email__iexact=email.strip()).first()

@@ -55,4 +55,5 @@ def decode_export(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252")
+        # Five bytes have no meaning in Windows-1252; in a damaged file they become U+FFFD instead of a crash.
+        return raw.decode("cp1252", errors="replace")

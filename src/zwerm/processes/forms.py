@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.web.forms import text_field
+from zwerm.web.forms import BoundedIdsField, text_field
 
 from .models import REASON_MAX, TEXT_MAX, Decision, Stakeholder
 
@@ -91,7 +91,7 @@ class ReorderForm(ReasonForm):
         return [pk for _position, _i, pk in sorted(keyed)]
 
 
-class PhasesField(forms.ModelMultipleChoiceField):
+class PhasesField(BoundedIdsField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
@@ -175,7 +175,7 @@ class StakeholderForm(forms.Form):
     contact = text_field(
         _("Contactgegevens (optioneel)"), 300, required=False, help_text=_("Alleen medewerkers zien dit.")
     )
-    related_to = forms.ModelMultipleChoiceField(
+    related_to = BoundedIdsField(
         queryset=None, label=_("Verbonden met"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -207,7 +207,7 @@ class AdviceForm(forms.Form):
     )
 
 
-class AdviceChoiceField(forms.ModelMultipleChoiceField):
+class AdviceChoiceField(BoundedIdsField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):

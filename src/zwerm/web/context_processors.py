@@ -6,7 +6,8 @@ def zwerm(request) -> dict:
     """What every page needs: the municipality, its theme, and which menus the user gets."""
     municipality = getattr(request, "municipality", None)
     roles = user_roles(user=request.user, municipality=municipality) if municipality else set()
-    verified = request.user.is_authenticated and request.user.is_verified()
+    # A user from the REST API's token authentication has no second-factor state (no is_verified).
+    verified = request.user.is_authenticated and getattr(request.user, "is_verified", lambda: False)()
     return {
         "municipality": municipality,
         "user_roles": roles,

@@ -7,6 +7,23 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.places.selectors import neighbourhood_list
 
 
+class BoundedIdsField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows that refuses ids beyond the database's integers as an invalid choice
+    (an `id__in` lookup with them crashes on SQLite and PostgreSQL instead of finding nothing)."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            try:
+                too_large = abs(int(str(pk).strip())) >= 2**63
+            except ValueError:
+                continue  # not a number: the parent refuses it with its own message
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
+
+
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.district.name})"

@@ -149,7 +149,8 @@ def project_review(
         reason = cleaned(
             (("reason", _("de reden"), reason, REASON_MAX, feasibility == Project.Feasibility.INFEASIBLE),)
         )["reason"]
-    except ValidationError:
+    except ValidationError as refused:
+        error = refused
         if feasibility == Project.Feasibility.INFEASIBLE and not (reason or "").strip():
             error = ValidationError({"reason": [_("Geef een openbare reden waarom dit project niet haalbaar is.")]})
         errors.update(error.message_dict)

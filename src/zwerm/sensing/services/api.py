@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from zwerm.core.models import Municipality
+from zwerm.core.text import clean_text
 from zwerm.sensing.engine.importer import parse_time
 
 from ..models import ApiToken, Channel, Text
@@ -34,6 +35,10 @@ def api_token_create(*, municipality: Municipality, actor, label: str) -> tuple[
     label = (label or "").strip()
     if not label:
         raise ValidationError({"label": [_("Geef de koppeling een naam.")]})
+    try:  # plain text only, like every other name staff type
+        label = clean_text(label, field_label=_("de naam"), max_length=100)
+    except ValidationError as error:
+        raise ValidationError({"label": error.messages}) from None
     raw = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         municipality=municipality, label=label[:100], token_hash=_hash(raw), created_by=actor
@@ -41,8 +46,13 @@ def api_token_create(*, municipality: Municipality, actor, label: str) -> tuple[
     return token, raw
 
 
-def api_token_revoke(*, municipality: Municipality, pk) -> None:
-    ApiToken.objects.filter(municipality=municipality, pk=pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+def api_token_revoke(*, municipality: Municipality, pk) -> bool:
+    """Revoke the token; False when `municipality` has no token `pk` (so the caller can answer 404)."""
+    tokens = ApiToken.objects.filter(municipality=municipality, pk=pk)
+    if not tokens.exists():
+        return False
+    tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return True
 
 
 def api_token_valid(*, municipality: Municipality, raw: str) -> bool:

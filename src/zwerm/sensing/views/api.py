@@ -1,14 +1,18 @@
-"""POST /signalen/api/meldingen: one report as JSON from a staff system (token) or a staff session."""
+"""POST /signalen/api/meldingen: one report as JSON from a staff system (token) or a staff session.
+
+An optional `Idempotency-Key` header makes a retry safe: the same key and body answer as the first
+time (with `Idempotent-Replayed: true`), the same key with another body gets 422."""
 
 import json
 
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from zwerm.accounts.decorators import staff_verified
+from zwerm.core import idempotency
 
 from .. import services
 from .staff import IMPORT_ROLES
@@ -51,19 +55,43 @@ def report_post(request):
         return _error(413, f"Request body too large: at most {MAX_BODY} bytes.")
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        # A lone surrogate ("\ud800") parses, but no database can store it: refuse it here.
+        text = json.dumps(payload, ensure_ascii=False)
+        text.encode("utf-8")
+    except (ValueError, RecursionError) as error:  # bad UTF-8 or JSON, or an integer of thousands of digits
         return _error(400, f"The body is not valid JSON: {error}")
+    if "\\u0000" in text:  # PostgreSQL cannot store a NUL character
+        return _error(400, "The body contains a NUL character (\\u0000).")
     try:
-        text = services.report_receive(municipality=request.municipality, payload=payload)
+        key = idempotency.key_from_header(request)
+    except ValidationError:
+        return _error(400, "Invalid Idempotency-Key header: use 1 to 100 visible ASCII characters.")
+    token = _token(request) if "Authorization" in request.headers else ""
+    try:
+        outcome = idempotency.run_once(
+            municipality=request.municipality,
+            owner=idempotency.owner_for_token(token) if token else idempotency.owner_for(request),
+            key=key,
+            scope="sensing.report",
+            action=lambda: services.report_receive(municipality=request.municipality, payload=payload),
+            reference=lambda text: json.dumps(_answer(text)),
+            fingerprint=idempotency.fingerprint_of(body),
+        )
+    except idempotency.KeyReused:
+        return _error(422, "This Idempotency-Key was used before with a different request.")
     except ValidationError as error:
         return _error(400, "The report was not accepted.", fields=error.message_dict)
-    return JsonResponse(
-        {
-            "id": text.pk,
-            "source_id": text.source_id,
-            "theme": text.theme.key if text.theme_id else None,
-            "category": text.category or None,
-            "needs_person": text.needs_person,
-        },
-        status=201,
-    )
+    response = HttpResponse(outcome.reference, content_type="application/json", status=201)
+    if outcome.replayed:
+        response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _answer(text) -> dict:
+    return {
+        "id": text.pk,
+        "source_id": text.source_id,
+        "theme": text.theme.key if text.theme_id else None,
+        "category": text.category or None,
+        "needs_person": text.needs_person,
+    }

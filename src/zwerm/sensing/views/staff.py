@@ -100,8 +100,8 @@ def text_list(request):
     municipality = request.municipality
     theme = district = None
     if request.GET.get("thema"):
-        theme = _theme_or_404(request, request.GET["thema"]) if request.GET["thema"].isdigit() else None
-    if request.GET.get("wijk", "").isdigit():
+        theme = _theme_or_404(request, request.GET["thema"]) if request.GET["thema"].isdecimal() else None
+    if request.GET.get("wijk", "").isdecimal():
         district = district_get(municipality=municipality, pk=request.GET["wijk"])
     form = TextFilterForm(request.GET or None)
     channel = form.cleaned_data["channel"] if form.is_valid() else ""
@@ -215,6 +215,7 @@ def tokens(request):
 @role_required(*TOKEN_ROLES)
 @require_POST
 def token_revoke(request, pk):
-    services.api_token_revoke(municipality=request.municipality, pk=pk)
+    if not services.api_token_revoke(municipality=request.municipality, pk=pk):
+        raise Http404  # another municipality's token, or none at all
     messages.success(request, _("De koppeling is ingetrokken."))
     return redirect("sensing:tokens")

@@ -1,11 +1,23 @@
 """Error pages in plain Dutch, with the site's layout where a municipality is known."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
+
+from zwerm.api.problems import PROBLEM_JSON, problem
 
 
 def bad_request(request, exception=None):
+    if request.path.startswith("/api/"):
+        # A body Django refuses before the API sees it (too large, too many fields): problem+json there too.
+        body = problem(
+            status_code=400,
+            code="bad-request",
+            detail=_("Het verzoek kon niet worden gelezen."),
+            instance=request.get_full_path(),
+        )
+        return JsonResponse(body, status=400, content_type=PROBLEM_JSON)
     return render(request, "errors/400.html", status=400)
 
 
