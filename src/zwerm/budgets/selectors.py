@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
 from zwerm.core.models import Municipality
-from zwerm.processes.selectors import placement_for, process_can_manage
+from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
 from . import rules
 from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project
@@ -41,6 +41,21 @@ def budget_list(*, municipality: Municipality) -> QuerySet[Budget]:
         .select_related("district")
         .annotate(project_count=Count("projects", distinct=True))
     )
+
+
+def budget_list_public(*, municipality: Municipality) -> QuerySet[Budget]:
+    """The budgets the public may see: all but those placed in a process that is still a draft.
+
+    One placement lookup per budget; a municipality has a handful of budgets."""
+    budgets = budget_list(municipality=municipality)
+    hidden = [b.pk for b in budgets if not budget_is_public(budget=b)]
+    return budgets.exclude(pk__in=hidden).order_by("-created_at", "-pk")
+
+
+def budget_is_public(*, budget: Budget) -> bool:
+    """False while the budget's process is a draft (as its page answers 404 then)."""
+    process = budget_process(budget=budget)
+    return process is None or process_is_visible(process=process)
 
 
 def budget_get(*, municipality: Municipality, pk) -> Budget | None:
@@ -92,6 +107,15 @@ def project_list(*, budget: Budget, feasibility: str | None = None) -> QuerySet[
     if feasibility:
         qs = qs.filter(feasibility=feasibility)
     return qs.order_by("pk")
+
+
+def project_list_public(*, budget: Budget) -> QuerySet[Project]:
+    """The projects the budget's page shows: all while proposing and reviewing, from voting on only the
+    checked ones (feasible or not)."""
+    qs = project_list(budget=budget)
+    if budget.status in (Budget.Status.VOTING, Budget.Status.COUNTING, Budget.Status.RESULT):
+        qs = qs.exclude(feasibility=Project.Feasibility.PENDING)
+    return qs
 
 
 def project_get(*, budget: Budget, pk) -> Project | None:

@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import Municipality
-from zwerm.processes.selectors import decision_list, process_get, process_list_for_council
+from zwerm.processes.selectors import (
+    decision_list,
+    process_get,
+    process_is_visible,
+    process_list,
+    process_list_for_council,
+)
 
 from .models import CouncilFollow, Frame, Question, Report, Spending
 
@@ -298,3 +304,18 @@ def report_get(*, municipality: Municipality, pk: int) -> Report | None:
         .select_related("process", "generated_by", "sent_by")
         .first()
     )
+
+
+def report_list_public(*, municipality: Municipality) -> QuerySet[Report]:
+    """Reports sent to the council about processes the public may see (not drafts), newest first,
+    without their content. A sent report is frozen and holds no personal data (see reports/content.py)."""
+    visible = process_list(municipality=municipality).values("pk")
+    return report_list_for_municipality(municipality=municipality, sent_only=True).filter(process__in=visible)
+
+
+def report_get_public(*, municipality: Municipality, pk: int) -> Report | None:
+    """One report of report_list_public, with its content."""
+    report = report_get(municipality=municipality, pk=pk)
+    if report is None or report.sent_at is None or not process_is_visible(process=report.process):
+        return None
+    return report

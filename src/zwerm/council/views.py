@@ -16,7 +16,7 @@ from zwerm.accounts.decorators import role_required, staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.processes.selectors import process_can_manage
 from zwerm.sensing import selectors as sensing_selectors
-from zwerm.web.actions import add_service_errors, perform
+from zwerm.web.actions import add_service_errors, perform, submit_once, success_once
 
 from . import selectors, services
 from .forms import AnswerForm, FrameForm, QuestionForm, SpendingForm
@@ -79,15 +79,16 @@ def process_detail(request, slug):
     return render(request, "council/process.html", context)
 
 
-def _form_page(request, *, process, form, title, intro, button, save, success):
-    """GET shows the form; POST validates it and calls `save(cleaned_data)`, errors go back on the form."""
+def _form_page(request, *, process, form, title, intro, button, save, success, scope):
+    """GET shows the form; POST validates it and calls `save(cleaned_data)`, errors go back on the form.
+    A repeated submission (same idempotency key) is not saved twice."""
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            submit_once(request, scope, lambda: save(form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, success)
+            success_once(request, success)
             return redirect("council:process", slug=process.slug)
     return render(
         request,
@@ -132,6 +133,7 @@ def frame_create(request, slug):
         else _("Leg een kader vast dat de raad of het college voor dit traject heeft gesteld, met de bron."),
         button=_("Kader opslaan"),
         save=save,
+        scope="council.frame",
         success=_("Het kader is vastgelegd."),
     )
 
@@ -148,6 +150,7 @@ def question_create(request, slug):
         intro=_("De procesambtenaar beantwoordt je vraag schriftelijk, op dit traject."),
         button=_("Vraag stellen"),
         save=lambda data: services.question_ask(process=process, asker=request.user, text=data["text"]),
+        scope="council.question",
         success=_("Je vraag is gesteld. De procesambtenaar beantwoordt die op dit traject."),
     )
 
@@ -183,6 +186,7 @@ def spending_create(request, slug):
         intro=_("Uitgaven worden opgeteld en vergeleken met het budgetkader. Niets wordt overschreven."),
         button=_("Uitgave opslaan"),
         save=lambda data: services.spending_record(process=process, actor=request.user, **data),
+        scope="council.spending",
         success=_("De uitgave is vastgelegd."),
     )
 
@@ -263,8 +267,9 @@ def report_download(request, pk, fmt):
 
 def _follow(request, slug, service, success):
     process = _process_or_404(request, slug)
+    back_to_dashboard = request.POST.get("next") == "dashboard"  # read (and refuse a bad body) before writing
     perform(request, lambda: service(process=process, member=request.user), success=success)
-    if request.POST.get("next") == "dashboard":
+    if back_to_dashboard:
         return redirect("council:dashboard")
     return redirect("council:process", slug=process.slug)
 

@@ -113,3 +113,19 @@ def statement_get_by_id(*, municipality: Municipality, pk) -> Statement | None:
     return (
         Statement.objects.filter(dialogue__municipality=municipality, pk=pk).select_related("author__district").first()
     )
+
+
+def statement_author_keys(*, municipality: Municipality, pks) -> dict[int, str]:
+    """Statement pk -> who wrote it, as "user:<id>" (a resident with an account) or "participant:<id>"
+    (anonymous), for counting distinct people in aggregates (never published). Statements without a
+    known author are left out."""
+    rows = Statement.objects.filter(dialogue__municipality=municipality, pk__in=pks, author__isnull=False)
+    return {
+        pk: f"user:{user_id}" if user_id is not None else f"participant:{participant_id}"
+        for pk, participant_id, user_id in rows.values_list("pk", "author_id", "author__user_id")
+    }
+
+
+def statement_public_texts(*, dialogue: Dialogue) -> dict[int, str]:
+    """Approved statement pk -> its public text (personal data masked), for results shown outside the site."""
+    return dict(dialogue.statements.filter(status=Statement.Status.APPROVED).values_list("pk", "public_text"))

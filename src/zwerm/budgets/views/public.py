@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from zwerm.accounts.decorators import resident_required, staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.processes.selectors import process_is_visible, process_list_led_by
-from zwerm.web.actions import add_service_errors
+from zwerm.web.actions import add_service_errors, submit_once, success_once
 
 from .. import selectors, services
 from ..forms import ProjectForm
@@ -70,19 +70,23 @@ def propose(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.project_propose(
-                budget=budget,
-                resident=request.user,
-                title=data["title"],
-                description=data["description"],
-                cost=data["cost"],
+            submit_once(
+                request,
+                "budgets.propose",
+                lambda: services.project_propose(
+                    budget=budget,
+                    resident=request.user,
+                    title=data["title"],
+                    description=data["description"],
+                    cost=data["cost"],
+                ),
             )
         except PermissionDenied as error:
             form.add_error(None, str(error))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
+            success_once(
                 request, _("Bedankt! Je voorstel is binnen. De gemeente bekijkt de kosten en of het haalbaar is.")
             )
             return redirect(budget)

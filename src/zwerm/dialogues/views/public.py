@@ -4,6 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from zwerm.places.selectors import district_get, district_list
-from zwerm.web.actions import perform
+from zwerm.web.actions import perform, submit_once
 
 from .. import selectors, services
 from ..forms import StatementForm
@@ -66,8 +67,8 @@ def dialogue_detail(request, pk):
 
 def _participant(request, dialogue, response_key):
     district = None
-    if request.POST.get("district"):
-        district = district_get(municipality=request.municipality, pk=request.POST["district"])
+    if request.POST.get("district", "").isdecimal():  # anything else is not a wijk of ours: no answer
+        district = district_get(municipality=request.municipality, pk=int(request.POST["district"]))
     key = _anonymous_key(request) or (response_key if dialogue.allow_anonymous else None)
     return services.participant_for(dialogue=dialogue, user=request.user, anonymous_key=key, district=district)
 
@@ -76,7 +77,7 @@ def _vote_known(request, pk) -> bool:
     """The fast path: a vote from someone who already takes part, without a wijk answer to store."""
     value = VALUES.get(request.POST.get("value", ""))
     statement = request.POST.get("statement", "")
-    if value is None or not statement.isdigit() or request.POST.get("district"):
+    if value is None or not statement.isdecimal() or request.POST.get("district"):
         return False
     user_id = request.user.pk if request.user.is_authenticated else None
     return services.vote_record_known(
@@ -97,21 +98,26 @@ def vote(request, pk):
     dialogue = _dialogue_or_404(request, pk)
     new_key = uuid.uuid4()
     response = redirect(f"{dialogue.get_absolute_url()}#stemmen")
+    statement_pk = request.POST.get("statement", "")
+    statement = selectors.statement_get(dialogue=dialogue, pk=int(statement_pk)) if statement_pk.isdecimal() else None
+    value = VALUES.get(request.POST.get("value", ""))
     try:
-        participant = _participant(request, dialogue, new_key)
+        with transaction.atomic():  # a refused vote leaves no new participant behind
+            participant = _participant(request, dialogue, new_key)
+            if statement is None or value is None:
+                messages.error(request, _("Kies eens, oneens of sla over bij een stelling."))
+                transaction.set_rollback(True)
+                return response
+            if not perform(
+                request,
+                lambda: services.vote_cast(participant=participant, statement=statement, value=value),
+                success=_("Je stem is opgeslagen. Hier is de volgende stelling."),
+            ):
+                transaction.set_rollback(True)
+                return response
     except PermissionDenied as error:
         messages.error(request, str(error))
         return redirect(f"/account/inloggen?next={dialogue.get_absolute_url()}")
-    statement = selectors.statement_get(dialogue=dialogue, pk=request.POST.get("statement") or 0)
-    value = VALUES.get(request.POST.get("value", ""))
-    if statement is None or value is None:
-        messages.error(request, _("Kies eens, oneens of sla over bij een stelling."))
-    else:
-        perform(
-            request,
-            lambda: services.vote_cast(participant=participant, statement=statement, value=value),
-            success=_("Je stem is opgeslagen. Hier is de volgende stelling."),
-        )
     if participant.anonymous_key and not _anonymous_key(request):
         response.set_cookie(
             COOKIE,
@@ -133,17 +139,31 @@ def statement_submit(request, pk):
             for message in errors:
                 messages.error(request, message)
         return redirect(f"{dialogue.get_absolute_url()}#stelling")
-    try:
-        participant = _participant(request, dialogue, uuid.uuid4())
-    except PermissionDenied as error:
-        messages.error(request, str(error))
-        return redirect(dialogue)
+    with transaction.atomic():  # a refused statement leaves no new participant behind
+        try:
+            participant = _participant(request, dialogue, uuid.uuid4())
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return redirect(dialogue)
+        accepted = _submit_statement(request, participant, form)
+        if not accepted:
+            transaction.set_rollback(True)
+    return redirect(f"{dialogue.get_absolute_url()}#stelling")
+
+
+def _submit_statement(request, participant, form) -> bool:
     created = {}
 
     def submit():
-        created["statement"] = services.statement_submit(participant=participant, text=form.cleaned_data["text"])
+        created["statement"] = submit_once(
+            request,
+            "dialogues.statement",
+            lambda: services.statement_submit(participant=participant, text=form.cleaned_data["text"]),
+        ).result
 
-    if perform(request, submit):
+    if not perform(request, submit):
+        return False
+    if created["statement"] is not None:
         statement = created["statement"]
         if statement.status == statement.Status.PENDING:
             messages.success(request, _("Dank je! Je stelling is zichtbaar zodra een moderator haar heeft bekeken."))
@@ -151,7 +171,7 @@ def statement_submit(request, pk):
             messages.success(request, _("Dank je! Je stelling staat erbij."))
         if statement.masked_kinds:
             messages.warning(request, _("We hebben persoonlijke gegevens in je stelling onleesbaar gemaakt."))
-    return redirect(f"{dialogue.get_absolute_url()}#stelling")
+    return True
 
 
 @require_GET

@@ -11,7 +11,7 @@ from django_ratelimit.decorators import ratelimit
 from zwerm.accounts.decorators import resident_required
 from zwerm.accounts.selectors import membership_get
 from zwerm.core.limits import submission_rate
-from zwerm.web.actions import add_service_errors, perform
+from zwerm.web.actions import add_service_errors, perform, submit_once
 from zwerm.web.pagination import paginate
 
 from .. import selectors, services
@@ -39,12 +39,19 @@ def initiative_create(request):
     form = InitiativeForm(request.POST or None, municipality=request.municipality, initial=membership_initial)
     if request.method == "POST" and form.is_valid():
         try:
-            initiative = services.initiative_create(
-                author=request.user, municipality=request.municipality, **_initiative_fields(form)
+            outcome = submit_once(
+                request,
+                "initiatives.create",
+                lambda: services.initiative_create(
+                    author=request.user, municipality=request.municipality, **_initiative_fields(form)
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if outcome.replayed:
+                return redirect(outcome.reference or "initiatives:mine")
+            initiative = outcome.result
             messages.success(
                 request,
                 _(
@@ -127,11 +134,17 @@ def comment_create(request, pk):
     created = {}
 
     def create():
-        created["comment"] = services.comment_create(
-            initiative=initiative, author=request.user, body=form.cleaned_data["body"], parent=parent
-        )
+        created["comment"] = submit_once(
+            request,
+            "initiatives.comment",
+            lambda: services.comment_create(
+                initiative=initiative, author=request.user, body=form.cleaned_data["body"], parent=parent
+            ),
+        ).result
 
-    if perform(request, create, success=_("Je reactie is geplaatst.")) and created["comment"].masked_kinds:
+    if perform(request, create, success=_("Je reactie is geplaatst.")) and getattr(
+        created["comment"], "masked_kinds", None
+    ):
         messages.warning(request, masked_message(created["comment"].masked_kinds))
     return redirect(f"{initiative.get_absolute_url()}#reacties")
 

@@ -1,6 +1,5 @@
 """Advice: the process lead's requests, and the specialist's page "Mijn adviesaanvragen" with the answer form."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.web.actions import once, success_once
 
 from .. import selectors, services
 from ..forms import AdviceForm, AdviceRequestForm
@@ -32,8 +32,13 @@ def advice_requests(request, slug):
         request.POST or None, specialists=selectors.specialist_choices(municipality=request.municipality)
     )
     if request.method == "POST":
-        if save(form, lambda: services.advice_request_create(process=process, actor=request.user, **form.cleaned_data)):
-            messages.success(request, _("De adviesaanvraag is verstuurd naar de vakambtenaar."))
+        create = once(
+            request,
+            "processes.advice_request",
+            lambda: services.advice_request_create(process=process, actor=request.user, **form.cleaned_data),
+        )
+        if save(form, create):
+            success_once(request, _("De adviesaanvraag is verstuurd naar de vakambtenaar."))
             return redirect("processes:advice_requests", process.slug)
         return render(request, "processes/advice_requests.html", _process_context(request, process, form), status=400)
     return render(request, "processes/advice_requests.html", _process_context(request, process, form))
@@ -61,10 +66,13 @@ def advice_answer(request, pk):
     if advice_request.specialist_id != request.user.pk and not is_admin:
         raise PermissionDenied(_("Alleen de gevraagde vakambtenaar kan dit advies geven."))
     form = AdviceForm(request.POST or None)
-    if request.method == "POST" and save(
-        form, lambda: services.advice_give(request=advice_request, actor=request.user, **form.cleaned_data)
-    ):
-        messages.success(request, _("Je advies is vastgelegd. Het is nu onderdeel van het dossier."))
+    give = once(
+        request,
+        "processes.advice",
+        lambda: services.advice_give(request=advice_request, actor=request.user, **form.cleaned_data),
+    )
+    if request.method == "POST" and save(form, give):
+        success_once(request, _("Je advies is vastgelegd. Het is nu onderdeel van het dossier."))
         return redirect("processes:my_advice")
     context = {
         "advice_request": advice_request,

@@ -1,12 +1,12 @@
 """The decision log and updates, from the process lead's side."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zwerm.values.selectors import value_list
+from zwerm.web.actions import once, success_once
 
 from .. import selectors, services
 from ..forms import DecisionForm, UpdateForm
@@ -16,7 +16,7 @@ from .common import managed_process_or_403, manager_required, save
 def _decision_form(request, process, data=None):
     initial = {"decided_on": timezone.localdate(), "decided_by": "process_lead"}
     corrects = request.GET.get("corrigeert")
-    if corrects and corrects.isdigit():
+    if corrects and corrects.isdecimal():
         initial["corrects"] = int(corrects)
     return DecisionForm(
         data,
@@ -49,8 +49,8 @@ def decisions(request, slug):
             weighings=form.weighings(),
         )
 
-    if request.method == "POST" and save(form, record):
-        messages.success(request, _("Het besluit staat in het besluitenlog."))
+    if request.method == "POST" and save(form, once(request, "processes.decision", record)):
+        success_once(request, _("Het besluit staat in het besluitenlog."))
         return redirect("processes:decisions", process.slug)
     context = {
         "process": process,
@@ -65,10 +65,13 @@ def decisions(request, slug):
 def updates(request, slug):
     process = managed_process_or_403(request, slug)
     form = UpdateForm(request.POST or None)
-    if request.method == "POST" and save(
-        form, lambda: services.update_post(process=process, actor=request.user, **form.cleaned_data)
-    ):
-        messages.success(request, _("Het bericht is geplaatst. Volgers krijgen het per e-mail."))
+    post = once(
+        request,
+        "processes.update",
+        lambda: services.update_post(process=process, actor=request.user, **form.cleaned_data),
+    )
+    if request.method == "POST" and save(form, post):
+        success_once(request, _("Het bericht is geplaatst. Volgers krijgen het per e-mail."))
         return redirect("processes:updates", process.slug)
     context = {"process": process, "updates": selectors.update_list(process=process), "form": form}
     return render(request, "processes/updates.html", context, status=400 if form.errors else 200)
