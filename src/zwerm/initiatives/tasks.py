@@ -2,11 +2,12 @@
 
 Tasks take ids, never objects, and are queued after commit (zwerm.core.tasks.enqueue_on_commit)."""
 
-from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from zwerm.core.mail import send_mass_mail
 
 from .models import Comment, ModerationAction, StatusChange
 

@@ -5,13 +5,14 @@ Tasks take ids, never objects, and are queued after commit (zwerm.core.tasks.enq
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from zwerm.core.mail import send_mass_mail
 
 from .models import Advice, AdviceRequest, Placement, ProcessFollow, Update
 from .registry import components
