@@ -37,23 +37,25 @@ _cache: dict[tuple[str, int], tuple[int, object]] = {}
 _lock = threading.Lock()
 
 
-def _cached(kind: str, municipality_id: int, row) -> object | None:
-    """The unpickled model of `row` (latest refresh or router), kept per process until a newer one exists."""
+def _cached(kind: str, municipality_id: int, model_class, row) -> object | None:
+    """The unpickled model of `row` = (pk, created_at) of the latest refresh or router, kept per process
+    until a newer one exists. The blob is read only on a miss. A model is known by its id and creation
+    time: an id alone can come back after a rolled-back transaction."""
     if row is None:
         return None
-    pk, blob = row
     key = (kind, municipality_id)
     with _lock:
         hit = _cache.get(key)
-        if hit and hit[0] == pk:
+        if hit and hit[0] == row:
             return hit[1]
     try:
+        blob = model_class.objects.values_list("model", flat=True).get(pk=row[0])
         model = pickle.loads(bytes(blob))  # noqa: S301  (see the import)
     except Exception:  # e.g. a model pickled by an older scikit-learn: texts wait for the next refresh
-        logger.exception("sensing: stored %s model %s cannot be loaded", kind, pk)
+        logger.exception("sensing: stored %s model %s cannot be loaded", kind, row[0])
         return None
     with _lock:
-        _cache[key] = (pk, model)
+        _cache[key] = (row, model)
     return model
 
 
@@ -62,17 +64,14 @@ def current_models(*, municipality: Municipality) -> tuple[object | None, object
     refresh = (
         Refresh.objects.filter(municipality=municipality, status=Refresh.Status.DONE, model__isnull=False)
         .order_by("-created_at", "-pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "created_at")
         .first()
     )
-    theme_model = None
-    if refresh is not None:
-        theme_model = _cached("themes", municipality.pk, Refresh.objects.values_list("pk", "model").get(pk=refresh))
-    router_pk = RouterModel.objects.filter(municipality=municipality).values_list("pk", flat=True).first()
-    router = None
-    if router_pk is not None:
-        router = _cached("router", municipality.pk, RouterModel.objects.values_list("pk", "model").get(pk=router_pk))
-    return theme_model, router
+    router = RouterModel.objects.filter(municipality=municipality).values_list("pk", "created_at").first()
+    return (
+        _cached("themes", municipality.pk, Refresh, refresh),
+        _cached("router", municipality.pk, RouterModel, router),
+    )
 
 
 def place_resolve(*, municipality: Municipality, value: str):
