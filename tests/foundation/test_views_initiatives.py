@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from zwerm.accounts.roles import Role
+from zwerm.initiatives import services as initiative_services
 from zwerm.initiatives.models import Initiative
 
 from .builders import make_initiative, make_resident, staff_login
@@ -255,3 +256,19 @@ def test_many_buurten_do_not_add_queries_to_the_list_page(client, municipality, 
     for district in DistrictFactory.create_batch(3, municipality=municipality):
         NeighbourhoodFactory.create_batch(5, district=district)
     assert count_queries() == before
+
+
+def test_the_page_shows_how_many_support_it_only_from_five_on(client, published, municipality, neighbourhood):
+    def page():
+        return client.get(published.get_absolute_url(), HTTP_HOST="testdam.localhost").content.decode()
+
+    def support(times):
+        for _ in range(times):
+            resident = make_resident(municipality, neighbourhood)
+            initiative_services.initiative_support(initiative=published, resident=resident)
+
+    assert "Nog niemand steunt dit" in page()
+    support(2)
+    assert "Minder dan 5 inwoners steunen dit" in page() and "2 inwoners" not in page()
+    support(3)
+    assert "5 inwoners steunen dit" in page()
