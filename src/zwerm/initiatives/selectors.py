@@ -40,14 +40,11 @@ def _search(qs: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
             "public_body", weight="B", config="dutch"
         )
         # Stemmed words as typed, plus prefixes so that 'fiets' also finds 'fietsenstalling'.
-        stemmed = SearchQuery(query, config="dutch", search_type="websearch")
-        prefixes = SearchQuery(
-            " & ".join(f"{''.join(ch for ch in w if ch.isalnum())}:*" for w in words if any(c.isalnum() for c in w))
-            or "''",
-            config="simple",
-            search_type="raw",
-        )
-        return qs.annotate(search=vector, rank=SearchRank(vector, stemmed | prefixes)).filter(search=stemmed | prefixes)
+        wanted = SearchQuery(query, config="dutch", search_type="websearch")
+        prefixes = [f"{''.join(ch for ch in w if ch.isalnum())}:*" for w in words if any(c.isalnum() for c in w)]
+        if prefixes:  # only punctuation typed: no prefix query (an empty raw tsquery is a syntax error)
+            wanted = wanted | SearchQuery(" & ".join(prefixes), config="simple", search_type="raw")
+        return qs.annotate(search=vector, rank=SearchRank(vector, wanted)).filter(search=wanted)
     for word in words:
         qs = qs.filter(Q(public_title__icontains=word) | Q(public_body__icontains=word))
     return qs
@@ -184,3 +181,13 @@ def comment_get_by_id(*, municipality: Municipality, pk) -> Comment | None:
         .select_related("initiative__neighbourhood__district")
         .first()
     )
+
+
+def initiative_author_ids(*, municipality: Municipality, pks) -> dict[int, int]:
+    """Initiative pk -> its author's user id, for counting distinct people in aggregates (never published)."""
+    return dict(Initiative.objects.filter(municipality=municipality, pk__in=pks).values_list("pk", "author_id"))
+
+
+def comment_author_ids(*, municipality: Municipality, pks) -> dict[int, int]:
+    """Comment pk -> its author's user id, for counting distinct people in aggregates (never published)."""
+    return dict(Comment.objects.filter(municipality=municipality, pk__in=pks).values_list("pk", "author_id"))

@@ -176,3 +176,13 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
             Q(count__gte=MIN_PUBLIC), kind__in=["spike", "emerging"]
         )[:5],
     }
+
+
+def text_facts(*, municipality: Municipality) -> QuerySet:
+    """Per text with an active theme and a time: (pk, channel, source_id, theme_id, district_id, occurred_at,
+    updated_at) as tuples, no text. For aggregated open data, which counts people, never shows texts."""
+    return (
+        Text.objects.filter(municipality=municipality, theme__active=True, occurred_at__isnull=False)
+        .order_by()
+        .values_list("pk", "channel", "source_id", "theme_id", "district_id", "occurred_at", "updated_at")
+    )
