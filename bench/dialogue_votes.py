@@ -1,6 +1,10 @@
 """Vote intake over HTTP on PostgreSQL: many residents voting at once against gunicorn.
 
-    .venv/bin/python bench/dialogue_votes.py [--votes 6000] [--clients 16] [--workers 3]
+    .venv/bin/python bench/dialogue_votes.py [--votes 6000] [--clients 16] [--workers 3] [--threads N] [--wrk SECONDS]
+
+With --wrk the load comes from wrk (Debian package `wrk`, written in C) instead of Python client
+processes, which themselves take a large share of the 2 cores. The CPU time per vote (web processes
+plus PostgreSQL) is printed too: it does not depend on what else runs.
 
 Needs PostgreSQL (default postgres://postgres@127.0.0.1:5432/zwerm_bench, recreated on each run).
 Starts gunicorn with the production settings on 127.0.0.1, logs in residents (session cookies made
@@ -126,6 +130,47 @@ def client(args) -> list[float]:
     return latencies
 
 
+WRK_SCRIPT = """
+local sessions = {%(sessions)s}
+local statements = {%(statements)s}
+local values = {"eens", "oneens", "overslaan"}
+local n = 0
+request = function()
+  n = n + 1
+  local session = sessions[(n %% #sessions) + 1]
+  local body = "csrfmiddlewaretoken=%(csrf)s&statement=" .. statements[(n %% #statements) + 1]
+    .. "&value=" .. values[(n %% 3) + 1]
+  return wrk.format("POST", "/dialogen/%(dialogue)s/stemmen", {
+    ["Host"] = "127.0.0.1", ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Referer"] = "http://127.0.0.1:%(port)s/", ["Cookie"] = "sessionid=" .. session .. "; csrftoken=%(csrf)s"}, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("WRK %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), summary.errors.status, summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def run_wrk(dialogue, sessions, statement_ids, seconds, connections) -> tuple[int, float, float, float, int]:
+    """wrk (C, Debian package `wrk`) as the load generator: it costs the 2 cores far less than Python clients.
+
+    Every response must be the vote's redirect; wrk counts other statuses as errors."""
+    script = Path(ROOT / "data" / "bench-votes.lua")
+    script.write_text(WRK_SCRIPT % {
+        "sessions": ", ".join(f'"{s}"' for s in sessions), "statements": ", ".join(map(str, statement_ids)),
+        "csrf": CSRF, "dialogue": dialogue, "port": PORT})
+    # a long timeout: a slow vote is measured as slow, never dropped from the figures as a "timeout"
+    command = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script)]
+    run = subprocess.run([*command, f"http://127.0.0.1:{PORT}"], capture_output=True, text=True)
+    line = next((x for x in run.stdout.splitlines() if x.startswith("WRK ")), None)
+    if line is None:
+        raise SystemExit(f"wrk gave no figures:\n{run.stdout}\n{run.stderr}")
+    requests, duration_us, p50_us, p95_us, bad_status, socket_errors = map(int, line.split()[1:])
+    print(run.stdout.replace(line, "").strip())
+    return requests, duration_us / 1e6, p50_us / 1e3, p95_us / 1e3, bad_status + socket_errors
+
+
 def _cpu_seconds(match) -> dict[int, float]:
     """CPU time (user + system) of every process whose command line `match` accepts, by pid."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -155,7 +200,11 @@ def main() -> None:
     parser.add_argument("--votes", type=int, default=6000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=0,
+                        help="threads per worker: 0 = gunicorn's sync worker, more = gthread (keeps connections open)")
     parser.add_argument("--seconds", type=int, default=60, help="stop after this long in any case")
+    parser.add_argument("--wrk", type=int, default=0, metavar="SECONDS",
+                        help="load with wrk for this long (needs the Debian package wrk) instead of Python clients")
     options = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     env = environment(options.db)
@@ -164,6 +213,7 @@ def main() -> None:
     dialogue, sessions, statement_ids = prepare(env, options.clients, max(per_client, 1))
     server = subprocess.Popen(
         [VENV_BIN / "gunicorn", "zwerm.wsgi:application", "-b", f"127.0.0.1:{PORT}", "-w", str(options.workers),
+         *(["--worker-class", "gthread", "--threads", str(options.threads)] if options.threads else []),
          "--access-logfile", "/dev/null", "--log-level", "warning"], env=env, cwd=ROOT)
     try:
         for _ in range(100):
@@ -178,20 +228,29 @@ def main() -> None:
         server_before, database_before = _cpu_seconds(is_server), _cpu_seconds(is_database)
         deadline = time.time() + options.seconds
         started = time.perf_counter()
-        with mp.Pool(options.clients) as pool:
-            results = pool.map(client, [(dialogue, s, statement_ids, per_client, deadline) for s in sessions])
+        if options.wrk:
+            measured = run_wrk(dialogue, sessions, statement_ids, options.wrk, options.clients)
+        else:
+            with mp.Pool(options.clients) as pool:
+                results = pool.map(client, [(dialogue, s, statement_ids, per_client, deadline) for s in sessions])
         elapsed = time.perf_counter() - started
         server_cpu = _cpu_used(server_before, _cpu_seconds(is_server))
         database_cpu = _cpu_used(database_before, _cpu_seconds(is_database))
     finally:
         server.terminate()
         server.wait(10)
-    latencies = sorted(x for r in results for x in r)
-    count = len(latencies)
-    p95 = latencies[int(0.95 * (count - 1))]
-    print(f"gunicorn workers: {options.workers}, clients: {options.clients}")
+    print(f"gunicorn workers: {options.workers}, threads: {options.threads or 'sync'}, clients: {options.clients}"
+          f" ({'wrk' if options.wrk else 'Python processes'})")
+    if options.wrk:
+        count, elapsed, median, p95, refused = measured
+        if refused:
+            raise SystemExit(f"{refused} votes were refused or failed")
+    else:
+        latencies = sorted(x for r in results for x in r)
+        count = len(latencies)
+        median, p95 = statistics.median(latencies) * 1000, latencies[int(0.95 * (count - 1))] * 1000
     print(f"votes: {count} in {elapsed:.2f} s -> {count / elapsed:.0f} votes/s")
-    print(f"latency: median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
+    print(f"latency: median {median:.1f} ms, p95 {p95:.1f} ms")
     # What each vote costs the machine, whatever else runs: the capacity of 2 cores if they did only this.
     per_vote = (server_cpu + database_cpu) / count * 1000
     print(f"CPU per vote: web {server_cpu / count * 1000:.2f} ms + PostgreSQL {database_cpu / count * 1000:.2f} ms"
