@@ -28,6 +28,14 @@ def user_has_role(*, user: User, municipality: Municipality, roles) -> bool:
     return bool(held & wanted) or (Role.ADMIN in held and bool(wanted & STAFF_ROLES))
 
 
+def user_has_second_factor(*, user) -> bool:
+    """True when this session passed a second factor (django-otp's `is_verified`, or the OIDC provider's MFA).
+
+    Users from the REST API's token authentication and anonymous users have no such state: False."""
+    verified = getattr(user, "is_verified", None)
+    return bool(user is not None and user.is_authenticated and callable(verified) and verified())
+
+
 def user_is_staff_here(*, user: User, municipality: Municipality) -> bool:
     return bool(user_roles(user=user, municipality=municipality) & STAFF_ROLES)
 

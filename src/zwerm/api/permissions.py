@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from zwerm.accounts.roles import Role
-from zwerm.accounts.selectors import user_has_role
+from zwerm.accounts.selectors import user_has_role, user_has_second_factor
 
 from .models import ApiToken
 
@@ -24,7 +24,6 @@ class StaffRole(BasePermission):
             return token.role == Role.ADMIN or token.role in roles
         # Another authentication class (OIDC): the user's own roles here, and staff only with a second factor
         # (the OIDC class sets is_verified from the token's amr/acr claims).
-        verified = getattr(user, "is_verified", None)
-        if not (callable(verified) and verified()):
+        if not user_has_second_factor(user=user):
             return False
         return user_has_role(user=user, municipality=request.municipality, roles=roles)

@@ -1,13 +1,12 @@
 from zwerm.accounts.roles import STAFF_ROLES, Role
-from zwerm.accounts.selectors import user_roles
+from zwerm.accounts.selectors import user_has_second_factor, user_roles
 
 
 def zwerm(request) -> dict:
     """What every page needs: the municipality, its theme, and which menus the user gets."""
     municipality = getattr(request, "municipality", None)
     roles = user_roles(user=request.user, municipality=municipality) if municipality else set()
-    # A user from the REST API's token authentication has no second-factor state (no is_verified).
-    verified = request.user.is_authenticated and getattr(request.user, "is_verified", lambda: False)()
+    verified = user_has_second_factor(user=request.user)
     return {
         "municipality": municipality,
         "user_roles": roles,

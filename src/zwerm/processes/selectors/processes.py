@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
-from zwerm.accounts.selectors import user_has_role
+from zwerm.accounts.selectors import user_has_role, user_has_second_factor
 from zwerm.core.models import Municipality
 
 from ..models import (
@@ -65,8 +65,7 @@ def process_is_visible(*, process: Process, user=None) -> bool:
     """Drafts are seen by process leads and admins only, with their second factor; everything else is public."""
     if process.status != Process.Status.DRAFT:
         return True
-    verified = getattr(user, "is_verified", None)
-    if not (callable(verified) and verified()):
+    if not user_has_second_factor(user=user):
         return False  # a session from an e-mail link holds no staff rights
     return user_has_role(user=user, municipality=process.municipality, roles=MANAGER_ROLES)
 
