@@ -15,47 +15,22 @@ and report throughput and latency. Bounded in votes and time; only loopback traf
 import argparse
 import multiprocessing as mp
 import os
-import platform
-import socket
 import statistics
 import subprocess
-import sys
 import time
 import urllib.parse
 from http.client import HTTPConnection
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-VENV_BIN = Path(sys.executable).parent
+from _server import ROOT, VENV_BIN, free_port, machine, percentile, production_env
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-PORT = _free_port()  # never a server someone else left running
+PORT = free_port()  # never a server someone else left running
 CSRF = "b" * 32  # an unmasked CSRF secret; Django accepts the same value as cookie and form field
 
 
 def environment(db_url: str) -> dict:
-    return {
-        **os.environ,
-        "DATABASE_URL": db_url,
-        "DJANGO_SETTINGS_MODULE": "zwerm.conf.settings",
-        "ZWERM_ENVIRONMENT": "production",
-        "ZWERM_SECRET_KEY": "bench-" + "k" * 60,
-        "ZWERM_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "ZWERM_SSL_REDIRECT": "false",
-        "ZWERM_SECURE_COOKIES": "false",
-        "ZWERM_TASKS_BACKEND": "database",
-        "ZWERM_DB_CONN_MAX_AGE": "60",
-        # A shared cache, as production with several web processes has (rate limits, cached sessions).
-        "ZWERM_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
-        "ZWERM_LOG_LEVEL": "WARNING",
-        "ZWERM_STATIC_ROOT": str(ROOT / "data" / "bench-static"),
-    }
+    # A shared cache, as production with several web processes has (rate limits, cached sessions).
+    return production_env(db_url, ZWERM_CACHE_URL=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"))
 
 
 def recreate_database(db_url: str) -> None:
@@ -206,7 +181,7 @@ def main() -> None:
     parser.add_argument("--wrk", type=int, default=0, metavar="SECONDS",
                         help="load with wrk for this long (needs the Debian package wrk) instead of Python clients")
     options = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     env = environment(options.db)
     recreate_database(options.db)
     per_client = options.votes // options.clients
@@ -248,7 +223,7 @@ def main() -> None:
     else:
         latencies = sorted(x for r in results for x in r)
         count = len(latencies)
-        median, p95 = statistics.median(latencies) * 1000, latencies[int(0.95 * (count - 1))] * 1000
+        median, p95 = statistics.median(latencies) * 1000, percentile(latencies, 0.95) * 1000
     print(f"votes: {count} in {elapsed:.2f} s -> {count / elapsed:.0f} votes/s")
     print(f"latency: median {median:.1f} ms, p95 {p95:.1f} ms")
     # What each vote costs the machine, whatever else runs: the capacity of 2 cores if they did only this.
