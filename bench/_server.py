@@ -1,4 +1,4 @@
-"""What the HTTP benchmarks share: the production environment, a private PostgreSQL, gunicorn, Django scripts.
+"""What the HTTP benchmarks share: the production environment, a private PostgreSQL, the web server, Django scripts.
 
 Only loopback addresses and free ports; every process started here is stopped here.
 """
@@ -152,33 +152,61 @@ class LocalPostgres:
         self.stop()
 
 
-class Gunicorn:
-    """gunicorn serving zwerm.wsgi on a free loopback port; ready once it answers."""
+def server_command(server: str, port: int, *, workers: int, threads: int) -> list:
+    """How to start `server` on 127.0.0.1:`port`: Granian (what docs/operations.md runs) or gunicorn (a peer).
 
-    def __init__(self, env: dict, *, workers: int = 3, threads: int = 1, log: Path | None = None):
+    gunicorn is not a dependency of Zwerm: `pip install -e ".[bench]"` brings it for the comparison."""
+    if server == "granian":
+        return [
+            VENV_BIN / "granian",
+            "--interface",
+            "wsgi",
+            "zwerm.wsgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            str(threads),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+    if not (VENV_BIN / "gunicorn").exists():
+        raise SystemExit('gunicorn is the peer here and is not installed: pip install -e ".[bench]"')
+    worker = ["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []
+    return [
+        VENV_BIN / "gunicorn",
+        "zwerm.wsgi:application",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        *worker,
+        "--access-logfile",
+        "/dev/null",
+        "--log-level",
+        "warning",
+    ]
+
+
+class WebServer:
+    """zwerm.wsgi served on a free loopback port (Granian unless told otherwise); ready once it answers."""
+
+    def __init__(
+        self, env: dict, *, server: str = "granian", workers: int = 2, threads: int = 4, log: Path | None = None
+    ):
         self.port = free_port()
         self.env = env
-        self.args = ["-w", str(workers), "--threads", str(threads)]
+        self.server = server
+        self.command = server_command(server, self.port, workers=workers, threads=threads)
         self.log = log
 
     def __enter__(self):
         self.log_file = open(self.log, "w") if self.log else None  # noqa: SIM115 (closed in __exit__)
-        self.process = subprocess.Popen(
-            [
-                VENV_BIN / "gunicorn",
-                "zwerm.wsgi:application",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                *self.args,
-                "--access-logfile",
-                "/dev/null",
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-            cwd=ROOT,
-            stderr=self.log_file,
-        )
+        self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT, stderr=self.log_file)
         for _ in range(300):
             try:
                 conn = HTTPConnection("127.0.0.1", self.port, timeout=2)
@@ -188,7 +216,11 @@ class Gunicorn:
             except OSError:
                 time.sleep(0.1)
         self.__exit__()
-        raise SystemExit("gunicorn did not start")
+        raise SystemExit(f"{self.server} did not start")
+
+    def owns(self, cmdline: str) -> bool:
+        """Whether a process command line is this server's (its workers repeat the master's command line)."""
+        return self.server in cmdline and str(self.port) in cmdline
 
     def __exit__(self, *exc):
         self.process.terminate()

@@ -1,18 +1,20 @@
-"""Load and faults: many residents at once against gunicorn + PostgreSQL, with a database restart in the middle.
+"""Load and faults: many residents at once against Granian + PostgreSQL, with a database restart in the middle.
 
 How to run (from the repository root, after scripts/setup; needs the PostgreSQL server binaries under
 /usr/lib/postgresql/*/bin, nothing else):
 
     .venv/bin/python bench/load_faults.py --quick          # about 1 minute in all, 8 residents, 20 s of load
     .venv/bin/python bench/load_faults.py                  # 24 residents, 60 s of load
-    .venv/bin/python bench/load_faults.py --clients 40 --seconds 120 --workers 3 --threads 4
+    .venv/bin/python bench/load_faults.py --clients 40 --seconds 120 --workers 2 --threads 4
+    .venv/bin/python bench/load_faults.py --server gunicorn   # the same against gunicorn (pip install -e ".[bench]")
     .venv/bin/python bench/load_faults.py --no-health-checks   # see what ZWERM_DB_CONN_HEALTH_CHECKS buys
 
 What it does:
 1. starts its OWN PostgreSQL (initdb into a temporary folder, a free loopback port; as root it runs as the
    `postgres` user), migrates, and fills a municipality with residents (each with a prepared session),
    published initiatives and an open dialogue, through Zwerm's services;
-2. starts gunicorn with the production settings (ZWERM_ENVIRONMENT=production, persistent database
+2. starts the web server (Granian, as docs/operations.md runs it) with the production settings
+   (ZWERM_ENVIRONMENT=production, persistent database
    connections with health checks, the database task queue);
 3. lets every resident, in their own thread, support initiatives, comment (each comment form carries an
    idempotency key; about one in ten is sent twice on purpose, as a double click) and vote in the dialogue.
@@ -21,7 +23,7 @@ What it does:
 5. checks afterwards, in the database: every acknowledged write (2xx/3xx) is there, no comment exists twice,
    every refused request got an answer (5xx with Zwerm's Dutch error page, or 503) instead of hanging;
 6. prints throughput, p50/p95 latency, the errors during the outage and the recovery time, then stops
-   gunicorn and removes its PostgreSQL. Exit status 1 when a check fails.
+   the web server and removes its PostgreSQL. Exit status 1 when a check fails.
 """
 
 import argparse
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from http.client import HTTPConnection, RemoteDisconnected
 
 import psycopg
-from _server import Gunicorn, LocalPostgres, machine, percentile, production_env, run_django, zwerm
+from _server import LocalPostgres, WebServer, machine, percentile, production_env, run_django, zwerm
 
 CSRF = "c" * 32  # an unmasked CSRF secret: Django accepts the same value as cookie and form field
 HOST = "127.0.0.1"
@@ -334,8 +336,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=24, help="residents writing at the same time")
     parser.add_argument("--seconds", type=float, default=60, help="how long the load runs")
     parser.add_argument("--restart-at", type=float, default=0.4, help="when to restart PostgreSQL (share of --seconds)")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--server", choices=("granian", "gunicorn"), default="granian")
+    parser.add_argument("--workers", type=int, default=2, help="web server worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--initiatives", type=int, default=30)
     parser.add_argument("--statements", type=int, default=60)
     parser.add_argument("--timeout", type=float, default=15, help="seconds a client waits for an answer")
@@ -364,7 +367,9 @@ def main() -> None:
             f"prepared in {time.perf_counter() - prepared:.0f} s: PostgreSQL on port {pg.port}, "
             f"{options.clients} residents, {options.initiatives} initiatives, {options.statements} statements"
         )
-        server = Gunicorn(env, workers=options.workers, threads=options.threads, log=pg.folder / "gunicorn.log")
+        server = WebServer(
+            env, server=options.server, workers=options.workers, threads=options.threads, log=pg.folder / "server.log"
+        )
         with server:
             t0 = time.perf_counter()
             shared = Shared(server.port, t0, t0 + options.seconds, options.timeout)
@@ -386,7 +391,7 @@ def main() -> None:
             stop.set()
             prober.join()
         print(
-            f"gunicorn: {options.workers} workers x {options.threads} threads; clients: {options.clients}; "
+            f"{options.server}: {options.workers} workers x {options.threads} threads; clients: {options.clients}; "
             f"load {options.seconds:.0f} s; health checks {'off' if options.no_health_checks else 'on'}"
         )
         result = check(pg.url, shared.writes)
