@@ -3,7 +3,8 @@
 Enough of the real protocol for mozilla-django-oidc to talk to it unchanged: discovery, an
 authorization endpoint that consents at once and sends the browser back with code and state, a token
 endpoint (client authentication, one-time codes, redirect_uri and PKCE checked) that returns an RS256
-ID token with the nonce, userinfo for the access token, and the signing key as JWKS.
+ID token with the nonce, userinfo for the access token, the signing key as JWKS, and an end-session
+endpoint (RP-Initiated Logout 1.0) that checks id_token_hint / client_id and sends the browser back.
 
 A test chooses who logs in (`provider.person`) and may spoil the ID token (`provider.id_token_changes`,
 `provider.tamper`) to see Zwerm refuse it."""
@@ -40,6 +41,8 @@ class Provider:
         self.access_tokens: dict[str, dict] = {}
         self.token_requests = 0
         self.userinfo_requests = 0
+        self.id_tokens: list[str] = []  # every ID token handed out, newest last
+        self.ended_sessions: list[dict] = []  # the `sub` (or client) of each accepted end-session request
 
     def start(self) -> "Provider":
         self.thread.start()
@@ -69,6 +72,7 @@ class Provider:
             claims["sub"] = "iemand-anders"
             body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
             token = f"{header}.{body}.{signature}"
+        self.id_tokens.append(token)
         return token
 
     def jwks(self) -> dict:
@@ -82,6 +86,7 @@ class Provider:
             "token_endpoint": f"{self.issuer}/token",
             "userinfo_endpoint": f"{self.issuer}/userinfo",
             "jwks_uri": f"{self.issuer}/jwks",
+            "end_session_endpoint": f"{self.issuer}/end-session",
             "response_types_supported": ["code"],
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
@@ -114,6 +119,8 @@ def _handler_for(provider: Provider):
                 return self._json(200, provider.jwks())
             if url.path == "/authorize":
                 return self._authorize(query)
+            if url.path == "/end-session":
+                return self._end_session(query)
             if url.path == "/userinfo":
                 provider.userinfo_requests += 1
                 token = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
@@ -139,6 +146,34 @@ def _handler_for(provider: Provider):
             self.send_header(
                 "Location", f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query['state']})}"
             )
+            self.end_headers()
+
+        def _end_session(self, query: dict):
+            # RP-Initiated Logout 1.0 §2-3: a hint must be our own ID token for this client (expired is fine);
+            # client_id must match it; without a hint, client_id names the client.
+            hint, client_id = query.get("id_token_hint"), query.get("client_id")
+            ended = {"client_id": client_id}
+            if hint:
+                try:
+                    claims = jwt.decode(
+                        hint,
+                        provider.key.public_key(),
+                        algorithms=["RS256"],
+                        audience=CLIENT_ID,
+                        issuer=provider.issuer,
+                        options={"verify_exp": False},
+                    )
+                except jwt.PyJWTError:
+                    return self._json(400, {"error": "invalid_request", "error_description": "id_token_hint"})
+                ended["sub"] = claims["sub"]
+            if (client_id or CLIENT_ID) != CLIENT_ID or not (hint or client_id):
+                return self._json(400, {"error": "invalid_request", "error_description": "client"})
+            provider.ended_sessions.append(ended)
+            target = query.get("post_logout_redirect_uri")
+            if not target:
+                return self._json(200, {"logged_out": True})
+            self.send_response(302)
+            self.send_header("Location", target)
             self.end_headers()
 
         def do_POST(self):

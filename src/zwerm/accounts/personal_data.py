@@ -76,9 +76,7 @@ class AccountsPersonalData:
                 }
                 for m in memberships
             ],
-            "rollen": [
-                {"gemeente": r.municipality.name, "rol": r.role, "sinds": iso(r.granted_at)} for r in roles
-            ],
+            "rollen": [{"gemeente": r.municipality.name, "rol": r.role, "sinds": iso(r.granted_at)} for r in roles],
             "tweede_factor_ingesteld": any(True for _device in devices_for_user(user, confirmed=True)),
             # Only that a link exists: the stored subject and BSN are keyed hashes, meaningless to read.
             "inloggen_via": [

@@ -73,6 +73,12 @@ def login_link_send(*, user: User, municipality: Municipality, link_base: str, n
     )
 
 
+def require_admin(*, user, municipality: Municipality) -> None:
+    """Raises PermissionDenied unless `user` is an admin of `municipality` (a precondition for other apps' writes)."""
+    if not (user.is_authenticated and user_has_role(user=user, municipality=municipality, roles=Role.ADMIN)):
+        raise PermissionDenied(_("Alleen een beheerder kan dit doen."))
+
+
 def role_grant(*, actor: User, municipality: Municipality, user: User, role: str) -> RoleAssignment:
     if not user_has_role(user=actor, municipality=municipality, roles=Role.ADMIN):
         raise PermissionDenied(_("Alleen een beheerder kan rollen toekennen."))

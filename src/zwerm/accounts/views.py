@@ -5,18 +5,19 @@ from base64 import b32encode
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.decorators import ratelimit
+from mozilla_django_oidc.views import OIDCLogoutView
 from sesame.utils import get_user as sesame_get_user
 
 from zwerm.core.limits import login_link_rate
@@ -101,11 +102,19 @@ def link(request):
     return redirect(_safe_next(request))
 
 
-@require_POST
-def logout_view(request):
-    logout(request)
-    messages.success(request, _("Je bent uitgelogd."))
-    return redirect("web:home")
+class LogoutView(OIDCLogoutView):
+    """Ends the Zwerm session; after a log-in at a provider with an end-session endpoint, the browser then
+    goes there to end that session too (OIDC_OP_LOGOUT_URL_METHOD, accounts.oidc.logout)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        response = super().post(request)
+        messages.success(request, _("Je bent uitgelogd."))
+        return response
+
+
+logout_view = LogoutView.as_view()
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,8 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zwerm.accounts.services import require_admin
 from zwerm.core.models import Municipality
-from zwerm.processes.services.checks import cleaned, require_admin
+from zwerm.core.text import clean_texts
 
 from .models import Value
 
@@ -17,7 +18,7 @@ DESCRIPTION_MAX = 2000
 
 
 def _texts(*, name: str, description: str) -> dict:
-    return cleaned(
+    return clean_texts(
         (
             ("name", _("de naam"), name, 100, True),
             ("description", _("de betekenis"), description, DESCRIPTION_MAX, True),

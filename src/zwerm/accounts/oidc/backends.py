@@ -42,9 +42,10 @@ class ProviderBackend(OIDCAuthenticationBackend):
             "OIDC_TIMEOUT": settings.ZWERM_OIDC_TIMEOUT,
             "OIDC_USE_NONCE": True,
             "OIDC_TOKEN_USE_BASIC_AUTH": self._basic_auth,
-            # Tokens are never kept: the broker's ID token holds the BSN.
             "OIDC_STORE_ACCESS_TOKEN": False,
-            "OIDC_STORE_ID_TOKEN": False,
+            # Only for log-out at the provider (id_token_hint), and never the broker's: it holds the BSN,
+            # sometimes as `sub` too. Log-out at the broker names us by client_id instead.
+            "OIDC_STORE_ID_TOKEN": self.provider.key == STAFF and bool(self.provider.extra.get("end_session_endpoint")),
             "OIDC_ALLOW_UNSECURED_JWT": False,
             "OIDC_VERIFY_SSL": True,
             "OIDC_CREATE_USER": False,

@@ -1,4 +1,5 @@
-"""Which providers are on, and their endpoints, discovered from the issuer when first needed."""
+"""Which providers are on, and their endpoints, discovered from the issuer when first needed; what a log-in
+at a provider leaves in the session."""
 
 from dataclasses import dataclass, field
 
@@ -13,6 +14,11 @@ BROKER = "broker"
 # The provider's part of our URLs; the callback URL is registered at the provider.
 URL_SLUGS = {STAFF: "medewerker", BROKER: "digid"}
 DISCOVERY_CACHE_SECONDS = 3600
+
+# Which provider logged this session in (the TOTP step and log-out at the provider depend on it).
+LOGIN_PROVIDER_KEY = "zwerm_oidc_provider"
+# mozilla-django-oidc's own key for the ID token (OIDC_STORE_ID_TOKEN), sent back as id_token_hint at log-out.
+ID_TOKEN_SESSION_KEY = "oidc_id_token"  # noqa: S105 (a session key)
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,19 @@ from ..selectors import membership_get
 from ..views import PASSWORD_CHECKED_KEY
 from . import bsn, services
 from .backends import ProviderBackend
-from .config import BROKER, STAFF, Provider, provider_get, provider_metadata
+from .config import (
+    BROKER,
+    ID_TOKEN_SESSION_KEY,
+    LOGIN_PROVIDER_KEY,
+    STAFF,
+    Provider,
+    provider_get,
+    provider_metadata,
+)
 from .errors import LoginRefused, ProviderUnavailable
 
 logger = logging.getLogger(__name__)
 
-# The session remembers which provider logged the user in (the TOTP step is only for the staff provider).
-LOGIN_PROVIDER_KEY = "zwerm_oidc_provider"
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -57,6 +63,7 @@ def _misconfigured(request, provider: Provider):
 
 def _failed(request, provider: Provider, message: str, *, status: int, reason: str):
     logger.warning("OpenID Connect log-in via %s failed: %s", provider.key, reason)
+    request.session.pop(ID_TOKEN_SESSION_KEY, None)  # nothing of a failed log-in is kept
     login_url = reverse("accounts:staff_login" if provider.key == STAFF else "accounts:login")
     return render(
         request,
@@ -112,6 +119,7 @@ def callback(request, provider_key: str):
     provider = _provider_or_404(provider_key)
     if refusal := _misconfigured(request, provider):
         return refusal
+    request.session.pop(ID_TOKEN_SESSION_KEY, None)  # a new log-in: no ID token of an earlier one may stay
     states = request.session.get("oidc_states") or {}
     entry = states.pop(request.GET.get("state", ""), None)  # a state works once
     request.session.modified = True
@@ -142,8 +150,11 @@ def callback(request, provider_key: str):
     if user is None:
         return _failed(request, provider, refused, status=400, reason="no user")
 
+    id_token = request.session.get(ID_TOKEN_SESSION_KEY)  # kept by the backend only for log-out at the provider
     login(request, user, backend=SESSION_BACKEND)
     request.session[LOGIN_PROVIDER_KEY] = provider.key
+    if id_token:  # login() empties the session when another account was logged in here
+        request.session[ID_TOKEN_SESSION_KEY] = id_token
     logger.info("OpenID Connect log-in via %s: user %s", provider.key, user.pk)
     next_url = entry.get("next")
     if provider.key == STAFF:

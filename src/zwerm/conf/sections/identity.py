@@ -2,8 +2,11 @@
 
 Each provider is switched on and configured by its own environment variables (docs/operations.md,
 "Log-in through OpenID Connect"). The endpoints are discovered from the issuer at log-in time, so a
-provider that is down never stops Zwerm from starting.
+provider that is down never stops Zwerm from starting. Only the end-session endpoint (log-out at the
+provider) is set, not discovered: it is opt-in, because the provider must know our address for after it.
 """
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -24,11 +27,16 @@ def _provider(prefix: str, *, label: str, scopes: str) -> dict | None:
         "scopes": env_str(f"ZWERM_OIDC_{prefix}_SCOPES", scopes),
         "label": env_str(f"ZWERM_OIDC_{prefix}_LABEL", label),
         "sign_algo": env_str(f"ZWERM_OIDC_{prefix}_SIGN_ALGO", "RS256"),
+        # RP-Initiated Logout 1.0: log-out also ends the session at the provider. Empty: only Zwerm's ends.
+        "end_session_endpoint": env_str(f"ZWERM_OIDC_{prefix}_END_SESSION_ENDPOINT", ""),
     }
     missing = [name for name in ("issuer", "client_id", "client_secret") if not config[name]]
     if missing:
         names = ", ".join(f"ZWERM_OIDC_{prefix}_{name.upper()}" for name in missing)
         raise ImproperlyConfigured(f"ZWERM_OIDC_{prefix}_ENABLED is on, but {names} is not set.")
+    end_session = urlsplit(config["end_session_endpoint"])
+    if config["end_session_endpoint"] and not (end_session.scheme in ("https", "http") and end_session.netloc):
+        raise ImproperlyConfigured(f"ZWERM_OIDC_{prefix}_END_SESSION_ENDPOINT must be a full https:// address.")
     return config
 
 
@@ -52,6 +60,10 @@ if ZWERM_OIDC_BROKER is not None:
         bsn_claim=env_str("ZWERM_OIDC_BROKER_BSN_CLAIM", "bsn"),
         acr_values=env_str("ZWERM_OIDC_BROKER_ACR_VALUES", ""),
     )
+
+# mozilla-django-oidc's log-out view asks this function where to send the browser after log-out: to the
+# provider's end-session endpoint after a log-in there, else to LOGOUT_REDIRECT_URL (accounts.oidc.logout).
+OIDC_OP_LOGOUT_URL_METHOD = "zwerm.accounts.oidc.logout.provider_logout_url"
 
 # Key for the keyed hash (HMAC-SHA256) under which a DigiD log-in's BSN is kept; the BSN itself never is.
 ZWERM_BSN_HASH_KEY = env_str("ZWERM_BSN_HASH_KEY", "")

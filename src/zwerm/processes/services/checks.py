@@ -1,10 +1,8 @@
-"""Shared preconditions for process writes: who may act, and text that is fit to keep."""
+"""Shared preconditions for process writes: who may manage a process, and text that is fit to keep."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from zwerm.accounts.roles import Role
-from zwerm.accounts.selectors import user_has_role
 from zwerm.core.text import clean_text
 from zwerm.core.text import clean_texts as cleaned  # noqa: F401 (used by this package's services)
 
@@ -16,11 +14,6 @@ def require_manager(*, process: Process, user) -> None:
     """The lead of this process (with the process-lead role here) or an admin of its municipality."""
     if not process_can_manage(process=process, user=user):
         raise PermissionDenied(_("Alleen de procesambtenaar van dit traject of een beheerder kan dit doen."))
-
-
-def require_admin(*, user, municipality) -> None:
-    if not (user.is_authenticated and user_has_role(user=user, municipality=municipality, roles=Role.ADMIN)):
-        raise PermissionDenied(_("Alleen een beheerder kan dit doen."))
 
 
 def require_not_closed(process: Process) -> None:
