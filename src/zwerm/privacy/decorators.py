@@ -9,7 +9,9 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.core import signing
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .forms import PurposeForm
 from .services import personal_data_access_log
@@ -24,6 +26,7 @@ class PersonalDataGate:
     scope: str
     what: str
     token: str  # signed scope, description and return address for the purpose form
+    action: str = ""  # where the purpose form posts; empty: privacy:reveal (the Django admin has its own)
 
     def __bool__(self) -> bool:
         return self.visible
@@ -57,12 +60,31 @@ def personal_data_gate(request, *, scope: str, what: str) -> PersonalDataGate:
 
 def personal_data_grant(request, *, scope: str, purpose: str, explanation: str) -> None:
     """Remember the purpose for this scope for a few minutes (the showing itself is logged by the gate)."""
-    grants = {
-        key: grant for key, grant in request.session.get(SESSION_KEY, {}).items() if grant["until"] > time.time()
-    }
+    grants = {key: grant for key, grant in request.session.get(SESSION_KEY, {}).items() if grant["until"] > time.time()}
     minutes = settings.ZWERM_PRIVACY_REVEAL_MINUTES
     grants[_key(request, scope)] = {"purpose": purpose, "explanation": explanation, "until": time.time() + minutes * 60}
     request.session[SESSION_KEY] = grants
+
+
+def personal_data_purpose_post(request, *, data: dict) -> str:
+    """The purpose form was posted with a valid token (`data`): remember the purpose, or put the form's
+    errors in messages; returns the page to go back to (the one that asked)."""
+    target = data["next"]
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    form = PurposeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return target
+    personal_data_grant(
+        request,
+        scope=data["scope"],
+        purpose=form.cleaned_data["purpose"],
+        explanation=form.cleaned_data["explanation"].strip(),
+    )
+    return target
 
 
 def read_token(token: str) -> dict | None:

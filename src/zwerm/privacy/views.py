@@ -3,6 +3,7 @@ and settings. Thin: every write goes through `services`."""
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,8 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,8 +27,8 @@ from zwerm.web.actions import add_service_errors
 from zwerm.web.pagination import paginate, query_without_page
 
 from . import selectors, services
-from .decorators import personal_data_grant, read_token
-from .forms import DialoguePrivacyForm, EraseConfirmForm, MunicipalityPrivacyForm, ProcessPrivacyForm, PurposeForm
+from .decorators import personal_data_purpose_post, read_token
+from .forms import DialoguePrivacyForm, EraseConfirmForm, MunicipalityPrivacyForm, ProcessPrivacyForm
 from .services.erasure import default_mode
 
 SETTINGS_ROLES = (Role.ADMIN, Role.PROCESS_LEAD)
@@ -60,15 +62,26 @@ def account_delete(request):
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "privacy/account_delete.html", {"form": form}, status=400)
+        after = _after_logout(request)  # read from the session before the erasure ends it
         try:
             services.account_erase(user=request.user, municipality=request.municipality)
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
             return redirect("privacy:account_delete")
         logout(request)
+        # Shown on the home page, also when the browser comes back there from the provider's log-out.
         messages.success(request, _("Je account is verwijderd. Bedankt dat je meedeed."))
-        return redirect("web:home")
+        return redirect(after)
     return render(request, "privacy/account_delete.html", {"form": form})
+
+
+def _after_logout(request) -> str:
+    """Where the browser goes after the erasure: to the identity provider's log-out when the session came
+    from a provider that has one (DigiD through the broker, the staff provider), so that a next visitor on
+    this device is not logged in there any more; else home. Asks the accounts app's log-out hook, the
+    setting mozilla-django-oidc's own log-out view reads (accounts.oidc.logout.provider_logout_url)."""
+    method = getattr(settings, "OIDC_OP_LOGOUT_URL_METHOD", "")
+    return import_string(method)(request) if method else reverse("web:home")
 
 
 # --- staff: the purpose step ------------------------------------------------------------------------------
@@ -82,22 +95,7 @@ def reveal(request):
         return HttpResponseBadRequest(_("Dit formulier is verlopen. Laad de pagina opnieuw."))
     if not staff_verified(request, *STAFF_ROLES):
         raise PermissionDenied(_("Alleen medewerkers met een tweede factor kunnen persoonsgegevens bekijken."))
-    target = data["next"]
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    form = PurposeForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect(target)
-    personal_data_grant(
-        request,
-        scope=data["scope"],
-        purpose=form.cleaned_data["purpose"],
-        explanation=form.cleaned_data["explanation"].strip(),
-    )
-    return redirect(target)
+    return redirect(personal_data_purpose_post(request, data=data))
 
 
 # --- the admin: access log and settings --------------------------------------------------------------------
@@ -127,16 +125,25 @@ def _settings_context(request, **forms) -> dict:
         "municipality_form": forms.get("municipality_form")
         or MunicipalityPrivacyForm(initial={"contributions_on_erase": default_mode(municipality_id=municipality.pk)}),
         "processes": [
-            (p, forms.get(f"process_{p.pk}") or ProcessPrivacyForm(
-                initial={"contributions_on_erase": p.contributions_on_erase, "retention_months": p.retention_months},
-                prefix=f"p{p.pk}",
-            ))
+            (
+                p,
+                forms.get(f"process_{p.pk}")
+                or ProcessPrivacyForm(
+                    initial={
+                        "contributions_on_erase": p.contributions_on_erase,
+                        "retention_months": p.retention_months,
+                    },
+                    prefix=f"p{p.pk}",
+                ),
+            )
             for p in processes
         ],
         "dialogues": [
-            (d, forms.get(f"dialogue_{d.pk}") or DialoguePrivacyForm(
-                initial={"keep_votes_on_erase": d.keep_votes_on_erase}, prefix=f"d{d.pk}"
-            ))
+            (
+                d,
+                forms.get(f"dialogue_{d.pk}")
+                or DialoguePrivacyForm(initial={"keep_votes_on_erase": d.keep_votes_on_erase}, prefix=f"d{d.pk}"),
+            )
             for d in dialogues
         ],
         "runs": selectors.retention_run_list(municipality=municipality)[:5],

@@ -13,7 +13,7 @@ if PRODUCTION and not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ZWERM_ALLOWED_HOSTS", [] if PRODUCTION else ["*"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "zwerm.privacy.django_admin.config.PersonalDataAdminConfig",  # the Django admin, behind the purpose step
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,11 +1,10 @@
 """The staff access log (who saw which personal data, when and why) and the municipality's default."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zwerm.accounts.roles import Role
-from zwerm.accounts.selectors import user_has_role
+from zwerm.accounts.services import require_admin
 from zwerm.core.models import Municipality
 from zwerm.core.personal_data import ErasureMode
 from zwerm.core.text import clean_text
@@ -35,8 +34,7 @@ def personal_data_access_log(
 
 def privacy_settings_set(*, municipality: Municipality, actor, contributions_on_erase: str) -> PrivacySettings:
     """The admin sets what contributions outside a process become when an account is deleted."""
-    if not (actor.is_authenticated and user_has_role(user=actor, municipality=municipality, roles=Role.ADMIN)):
-        raise PermissionDenied(_("Alleen een beheerder kan dit doen."))
+    require_admin(user=actor, municipality=municipality)
     if contributions_on_erase not in ErasureMode.values:
         raise ValidationError({"contributions_on_erase": [_("Kies: anonimiseren of verwijderen.")]})
     with transaction.atomic():
