@@ -2,8 +2,8 @@
 
 `build_world(municipality, ...)` returns a `World`: published and unpublished initiatives, a running and a
 draft process with phases, decisions and a kader, a dialogue with an analysis of 6 voters, a budget with a
-published count, a report sent to the council, and sensing themes. Used by the endpoint tests and by the
-schemathesis run (which needs real objects behind every path)."""
+published count, a report sent to the council, and sensing themes (one with six residents behind it). Used by
+the endpoint tests and by the schemathesis run (which needs real objects behind every path)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tests.foundation.builders import make_initiative, make_resident
-from tests.sensing_platform.conftest import PLACES, ingest_synthetic
+from tests.sensing_platform.conftest import PLACES, ingest_synthetic, residents_write_now
 from zwerm.accounts.roles import Role
 from zwerm.api.services import api_token_create
 from zwerm.budgets import services as budgets
@@ -48,6 +48,7 @@ class World:
     report: object = None  # sent to the council
     unsent_report: object = None
     draft_budget: object = None  # placed in the draft process
+    sensing_hood: object = None  # where the residents wrote about full containers
 
 
 def token_for(municipality, user, role) -> str:
@@ -154,13 +155,17 @@ def build_budget(world, neighbourhood, *, voters=6):
     )
 
 
-def build_sensing(world):
+def build_sensing(world, *, residents: int = 6):
     report = places_import_csv(municipality=world.municipality, text=PLACES)
     assert not report.errors, report.errors
     hoods = [h for h in neighbourhood_list(municipality=world.municipality) if h.code.startswith("BU000101")]
     ingest_synthetic(world.municipality, hoods, n=80, weeks=8)
     run = refresh_run(municipality=world.municipality)
     assert run.status == "done", run.message
+    # Public figures count people: residents of one buurt write about full containers.
+    if residents:
+        residents_write_now(world.municipality, hoods[0], people=residents, texts=residents + 2)
+    world.sensing_hood = hoods[0]
 
 
 def build_world(municipality, neighbourhood, make_staff, *, sensing=True) -> World:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.sensing_platform.conftest import residents_write_now
 from zwerm.api.serializers.common import people
 
 from .builders import PHONE, World, build_dialogue, build_sensing
@@ -207,13 +208,25 @@ def sensing_only(municipality):
 
 def test_sensing_publishes_only_figures_of_five_or_more(api, sensing_only):
     themes = api.get("sensing/themes").json()
-    assert themes, "the synthetic history has themes"
+    assert themes, "six residents wrote about one theme"
     assert all(t["count"] >= 5 and t["key"].startswith("T") for t in themes)
-    districts = api.get("sensing/districts").json()
-    assert {d["district"]["code"] for d in districts} >= {"WK000101", "WK000102"}
-    for row in districts:
-        assert row["count"]["value"] is None or row["count"]["value"] >= 5
-    assert any(row["count"]["value"] is None for row in districts)  # Zuid has no texts: not given
+    districts = {d["district"]["code"]: d["count"] for d in api.get("sensing/districts").json()}
+    assert districts["WK000101"] == {"value": 6, "display": "6"}  # people, not their 8 texts and the reports
+    assert districts["WK000102"]["value"] is None  # reports of unknown people alone: not given
     for alert in api.get("sensing/alerts").json():
         assert alert["count"] >= 5
     assert "text" not in json.dumps(themes)
+
+
+def test_ten_texts_of_four_people_are_not_published_and_five_people_are(api, municipality):
+    world = World(municipality=municipality, staff={})
+    build_sensing(world, residents=0)
+    residents_write_now(municipality, world.sensing_hood, people=4, texts=10)
+    assert api.get("sensing/themes").json() == []
+    districts = {d["district"]["code"]: d["count"]["value"] for d in api.get("sensing/districts").json()}
+    assert districts["WK000101"] is None
+    residents_write_now(municipality, world.sensing_hood, people=1, texts=1)
+    (theme,) = api.get("sensing/themes").json()
+    assert theme["count"] == 5
+    districts = {d["district"]["code"]: d["count"]["value"] for d in api.get("sensing/districts").json()}
+    assert districts["WK000101"] == 5

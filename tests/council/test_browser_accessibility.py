@@ -3,6 +3,8 @@
 Reuses the browser set-up of tests/browser (Debian's Chromium via Playwright); skipped with the same
 reasons when the browser or the packages are missing."""
 
+import re
+
 import pytest
 
 from tests.browser.conftest import SKIP_REASON
@@ -70,4 +72,31 @@ def test_council_pages_for_the_process_lead(page, url, audit, staff_login_in_bro
     audit.check(page, "council-process-lead")
     page.goto(url(f"/raad/{process.slug}/uitgave"))
     audit.check(page, "council-spending-form")
+    audit.assert_clean()
+
+
+def test_district_report_pages(page, url, audit, staff_login_in_browser, lead, municipality):
+    from .sensing_data import build_sensing
+
+    build_sensing(municipality)
+    staff_login_in_browser(page, lead)
+    page.goto(url("/raad/wijkrapportages/"))
+    audit.check(page, "council-district-reports-empty")
+    page.get_by_role("link", name="Nieuwe wijkrapportage maken").click()
+    audit.check(page, "council-district-report-form")
+    page.get_by_label("Aantal weken").fill("60")
+    page.get_by_role("button", name="Wijkrapportage maken").click()
+    assert "Kies van 1 tot en met 52 weken." in page.content()
+    audit.check(page, "council-district-report-form-errors")
+    page.get_by_label("Aantal weken").fill("10")
+    page.get_by_role("button", name="Wijkrapportage maken").click()
+    page.wait_for_url(re.compile(r"/raad/wijkrapportages/\d+$"))
+    audit.check(page, "council-district-report")
+    page.get_by_role("button", name="Naar de raad sturen").click()
+    assert "ligt nu vast" in page.content()
+    audit.check(page, "council-district-report-sent")
+    page.get_by_role("link", name="HTML", exact=True).click()
+    audit.check(page, "council-district-report-document")
+    page.goto(url("/raad/wijkrapportages/"))
+    audit.check(page, "council-district-reports")
     audit.assert_clean()

@@ -24,3 +24,16 @@ def test_the_demo_council_has_kaders_questions_and_a_frozen_report(municipality,
     assert Question.objects.filter(answered_at__isnull=True).count() == 1
     report = Report.objects.get()
     assert report.is_frozen and report.content["decisions"]
+
+
+def test_the_demo_district_report_is_sent_after_the_sensing_demo(municipality, make_staff, lead):
+    from zwerm.council.demo import build_demo_district_report
+    from zwerm.council.models import DistrictReport
+    from zwerm.sensing.demo import build_demo_sensing
+
+    build_demo_sensing(municipality=municipality)
+    build_demo_district_report(municipality=municipality, staff={Role.PROCESS_LEAD: lead})
+    report = DistrictReport.objects.get()
+    # The demo's texts are reports (meldingen) without a known writer: sensing counts no people for them.
+    assert report.is_frozen and report.content["source"]["dateModified"]
+    assert [d["name"] for d in report.content["districts"]] == ["Testdam Noord"]

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.foundation.builders import PASSWORD, make_initiative, make_resident
+from tests.sensing_platform.conftest import residents_write  # noqa: F401  (a fixture for the sensing figures)
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
 from zwerm.budgets import services as budgets
@@ -131,9 +132,13 @@ def filled(municipality, neighbourhood, author, moderator, lead, admin, django_c
     return {"initiative": initiative, "process": process, "budget": budget, "supporters": supporters}
 
 
+LIGHTING = "De straatverlichting bij de sporthal knippert de hele nacht. Wanneer wordt dit opgelost?"
+
+
 @pytest.fixture
 def themed(municipality, author, neighbourhood, django_capture_on_commit_callbacks):
-    """Two wijken, 150 imported reports over ten weeks, eight initiatives by one resident, then themes."""
+    """Two wijken, 150 imported reports (unknown people) over ten weeks, and eight initiatives about the
+    street lighting in one buurt this month: three by the author, one each by five neighbours; then themes."""
     from tests.sensing_platform.conftest import PLACES, ingest_synthetic
     from zwerm.places.selectors import neighbourhood_list
     from zwerm.places.services import places_import_csv
@@ -141,15 +146,10 @@ def themed(municipality, author, neighbourhood, django_capture_on_commit_callbac
 
     places_import_csv(municipality=municipality, text=PLACES)
     ingest_synthetic(municipality, list(neighbourhood_list(municipality=municipality)))
+    writers = [author, author, author] + [make_resident(municipality, neighbourhood) for _ in range(5)]
     with django_capture_on_commit_callbacks(execute=True):
-        for i in range(8):
-            make_initiative(
-                municipality,
-                author,
-                neighbourhood,
-                title=f"Lantaarnpaal kapot {i}",
-                body="De straatverlichting bij de sporthal knippert de hele nacht. Wanneer wordt dit opgelost?",
-            )
+        for i, writer in enumerate(writers):
+            make_initiative(municipality, writer, neighbourhood, title=f"Lantaarnpaal kapot {i}", body=LIGHTING)
     run = refresh_run(municipality=municipality)
     assert run.status == "done" and run.themes > 0, run.message
     return run

@@ -35,27 +35,36 @@ def test_a_total_below_five_is_not_shown_either():
     assert not total.shown and not districts[0].shown
 
 
+def truth(municipality):
+    """People per theme and month, and per wijk, from the stored texts: an initiative is its author; the
+    reports, whose people are unknown, count together as one person at most and only where nobody is known."""
+    authors = dict(Initiative.objects.values_list("pk", "author_id"))
+    known, unknown = defaultdict(set), defaultdict(bool)
+    known_wijk = defaultdict(lambda: defaultdict(set))
+    for text in Text.objects.filter(municipality=municipality, theme__active=True).select_related("district"):
+        cell = (text.theme.key, timezone.localtime(text.occurred_at).strftime("%Y-%m"))
+        if text.channel == "initiative":
+            person = f"user:{authors[int(text.source_id)]}"
+            known[cell].add(person)
+            known_wijk[cell][text.district.code].add(person)
+        else:
+            unknown[cell] = True
+    people = {cell: max(len(known[cell]), 1 if unknown[cell] else 0) for cell in set(known) | set(unknown)}
+    return people, known_wijk
+
+
 def test_the_download_counts_people_and_hides_small_counts(client, themed, municipality, author):
     rows = read_json(get(client, "/open-data/signalen.json"))["rijen"]
     assert rows and {r["niveau"] for r in rows} == {"gemeente", "wijk"}
     assert min(r["aantal_personen"] for r in rows) >= 5
-
-    # The truth, from the stored texts: a report is one person, an initiative is its author.
-    authors = dict(Initiative.objects.values_list("pk", "author_id"))
-    people, per_wijk = defaultdict(set), defaultdict(lambda: defaultdict(set))
-    for text in Text.objects.filter(municipality=municipality, theme__active=True).select_related("district"):
-        month = timezone.localtime(text.occurred_at).strftime("%Y-%m")
-        person = f"user:{authors[int(text.source_id)]}" if text.channel == "initiative" else f"text:{text.pk}"
-        people[(text.theme.key, month)].add(person)
-        per_wijk[(text.theme.key, month)][text.district.code].add(person)
-    texts_by_author = Text.objects.filter(municipality=municipality, channel="initiative", theme__active=True)
-    assert texts_by_author.count() > 1, "the resident's initiatives reached a theme"
+    people, known_wijk = truth(municipality)
+    assert Text.objects.filter(municipality=municipality, channel="initiative", theme__active=True).count() > 1
     municipality_rows = {
         (r["thema_sleutel"], r["periode"]): r["aantal_personen"] for r in rows if r["niveau"] == "gemeente"
     }
-    for cell, who in people.items():
-        if len(who) >= 5:
-            assert municipality_rows[cell] == len(who), cell
+    for cell, n in people.items():
+        if n >= 5:
+            assert municipality_rows[cell] == n, cell
         else:
             assert cell not in municipality_rows, cell
     assert all(r["gebiedscode"] == "GM0001" for r in rows if r["niveau"] == "gemeente")
@@ -65,7 +74,46 @@ def test_the_download_counts_people_and_hides_small_counts(client, themed, munic
         if r["niveau"] == "wijk"
     }
     assert wijk_rows, "some theme and month is split over the wijken"
-    for cell, wijken in per_wijk.items():
-        split = len(people[cell]) >= 5 and all(len(who) >= 5 for who in wijken.values())
+    for cell, wijken in known_wijk.items():
+        split = people[cell] >= 5 and all(len(who) >= 5 for who in wijken.values())
         for code, who in wijken.items():
             assert wijk_rows.get((*cell, code)) == (len(who) if split else None), (cell, code)
+    # Wijken with only reports of unknown people are never listed.
+    assert {key[2] for key in wijk_rows} <= {code for wijken in known_wijk.values() for code in wijken}
+
+
+def test_reports_of_unknown_people_alone_give_no_row(client, municipality):
+    from tests.sensing_platform.conftest import PLACES, ingest_synthetic
+    from zwerm.places.selectors import neighbourhood_list
+    from zwerm.places.services import places_import_csv
+    from zwerm.sensing.services import refresh_run
+
+    places_import_csv(municipality=municipality, text=PLACES)
+    ingest_synthetic(municipality, list(neighbourhood_list(municipality=municipality)), n=300)
+    assert refresh_run(municipality=municipality).themes > 0
+    assert read_json(get(client, "/open-data/signalen.json"))["rijen"] == []
+
+
+def this_month_rows(client, theme_key) -> list[dict]:
+    month = timezone.localtime().strftime("%Y-%m")
+    rows = read_json(get(client, "/open-data/signalen.json"))["rijen"]
+    return [r for r in rows if r["thema_sleutel"] == theme_key and r["periode"] == month]
+
+
+def waste_theme_key(municipality) -> str:
+    """The theme the residents' texts about full containers were assigned to."""
+    themes = set(Text.objects.filter(text__contains="container bij huis").values_list("theme__key", flat=True))
+    assert len(themes) == 1 and None not in themes, themes
+    return themes.pop()
+
+
+def test_ten_texts_of_four_people_give_no_row_and_five_people_do(
+    client, themed, municipality, neighbourhood, residents_write
+):
+    residents_write(neighbourhood, people=4, texts=10)
+    key = waste_theme_key(municipality)
+    assert this_month_rows(client, key) == []
+    residents_write(neighbourhood, people=1, texts=1)
+    assert waste_theme_key(municipality) == key
+    (total,) = [r for r in this_month_rows(client, key) if r["niveau"] == "gemeente"]
+    assert total["aantal_personen"] == 5

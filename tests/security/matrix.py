@@ -214,6 +214,22 @@ RULES: dict[str, Rule] = {
     "council:report_generate": action(staff("process_lead")),
     "council:follow": action(staff("council_member")),
     "council:unfollow": action(staff("council_member")),
+    # Public record: progress reports sent to the council about public processes, for anyone.
+    "council:public_reports": page(everyone()),
+    "council:public_report": page(everyone(), kwargs={"pk": "report_sent"}),
+    "council:public_report@unsent": page(dict.fromkeys(ACTORS, NOT_FOUND), kwargs={"pk": "report"}),
+    "council:public_report@draft_process": page(dict.fromkeys(ACTORS, NOT_FOUND), kwargs={"pk": "report_draft"}),
+    "council:public_report_download": page(everyone(), kwargs={"pk": "report_sent"}),
+    # District reports: council members read the sent ones; process leads (and admins) make and send them.
+    "council:district_reports": page(staff(*COUNCIL_READ)),
+    "council:district_report_create": form(staff("process_lead"), body={"district": "", "weeks": "6"}),
+    "council:district_report": page(staff(*COUNCIL_READ), kwargs={"pk": "district_report_sent"}),
+    "council:district_report@draft": page(
+        staff("process_lead", council_member=NOT_FOUND), kwargs={"pk": "district_report"}
+    ),
+    "council:district_report_download": page(staff(*COUNCIL_READ), kwargs={"pk": "district_report_sent"}),
+    "council:district_report_send": action(staff("process_lead"), kwargs={"pk": "district_report"}),
+    "council:district_report_refresh": action(staff("process_lead"), kwargs={"pk": "district_report"}),
     # --- processes --------------------------------------------------------------------------------------
     "processes:list": page(everyone()),
     "processes:detail": page(everyone()),

@@ -291,4 +291,16 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
         mapping=sensing.ColumnMapping(text="tekst"),
     )
     rows["token"], rows["token_raw"] = sensing.api_token_create(municipality=municipality, actor=admin, label=t("Fixi"))
+
+    # --- council: a sent report about a draft process; district reports from sensing, one sent --------------------
+    rows["report_draft"] = council.report_send(
+        report=council.report_generate(process=rows["process_draft"], actor=lead), actor=lead
+    )
+    rows["district_report"] = council.district_report_generate(municipality=municipality, actor=lead, weeks=6)
+    rows["district_report_sent"] = council.district_report_send(
+        report=council.district_report_generate(
+            municipality=municipality, actor=lead, district=hoods[0].district, weeks=6
+        ),
+        actor=lead,
+    )
     return town

@@ -5,10 +5,13 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from tests.foundation.builders import make_initiative, make_resident
+from zwerm.accounts.roles import Role
 from zwerm.places.selectors import district_list, neighbourhood_list
 from zwerm.places.services import places_import_csv
+from zwerm.processes import services as processes
 from zwerm.sensing.engine.synthetic import synthetic_rows
-from zwerm.sensing.services import refresh_run, text_ingest
+from zwerm.sensing.services import refresh_run, text_ingest, text_ingest_source
 
 PLACES = """wijkcode;wijknaam;buurtcode;buurtnaam;postcodes
 WK000101;Noord;BU00010101;Buurt 1;1011AA
@@ -54,3 +57,60 @@ def themed(municipality, places):
     run = refresh_run(municipality=municipality)
     assert run.status == "done" and run.themes > 0, run.message
     return run
+
+
+@pytest.fixture
+def open_survey(municipality, make_staff):
+    """A running process with an open survey of two open questions (`.process`, `.lead` set on it)."""
+    lead = make_staff(Role.PROCESS_LEAD)
+    process = processes.process_create(
+        actor=lead,
+        municipality=municipality,
+        title="Het park",
+        question="Hoe maken we het park beter?",
+        description="Samen met de buurt.",
+    )
+    processes.phase_add(process=process, actor=lead, title="Ophalen", reason="We beginnen met luisteren.")
+    process = processes.process_open(process=process, actor=lead)
+    survey = processes.survey_create(
+        process=process,
+        actor=lead,
+        title="Het park",
+        questions=["Wat mist er in het park?", "Wat wil je nog kwijt?"],
+        active_phases=list(process.phases.all()),
+    )
+    survey.lead, survey.process = lead, process  # for the tests' convenience
+    return survey
+
+
+def waste_text(person: int, text: int) -> str:
+    """A text about overflowing containers (the synthetic history's waste theme), different each time."""
+    return f"De container bij huis {person}{text} puilt uit en het afval wordt niet opgehaald, al dag {text}."
+
+
+@pytest.fixture
+def residents_write(municipality, django_capture_on_commit_callbacks):
+    """residents_write(hood, people, texts) -> the residents: `people` new residents of `hood` write `texts`
+    initiatives about waste between them (round robin), each reaching sensing after commit."""
+
+    def write(hood, people: int, texts: int):
+        residents = [make_resident(municipality, hood) for _ in range(people)]
+        with django_capture_on_commit_callbacks(execute=True):
+            for i in range(texts):
+                make_initiative(
+                    municipality, residents[i % people], hood, title="Afval", body=waste_text(i % people, i)
+                )
+        return residents
+
+    return write
+
+
+def residents_write_now(municipality, hood, *, people: int, texts: int):
+    """As `residents_write`, for builders without the on-commit fixture: the background task is run at once."""
+    residents = [make_resident(municipality, hood) for _ in range(people)]
+    for i in range(texts):
+        initiative = make_initiative(
+            municipality, residents[i % people], hood, title="Afval", body=waste_text(i % people, i)
+        )
+        text_ingest_source.call("initiative", initiative.pk, municipality.pk)
+    return residents

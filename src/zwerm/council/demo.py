@@ -1,5 +1,6 @@
 """Demo data for the council: kaders for every demo process (one budget nearly spent), questions with
-and without an answer, and a report that has been sent (frozen). Built through the services only."""
+and without an answer, a report that has been sent (frozen), and a sent district report once sensing
+has data. Built through the services only."""
 
 import datetime
 from decimal import Decimal
@@ -89,3 +90,11 @@ def build_demo_council(*, municipality, staff: dict, processes: list) -> None:
     )
     report = services.report_generate(process=first, actor=lead)
     services.report_send(report=report, actor=lead)
+
+
+def build_demo_district_report(*, municipality, staff: dict, weeks: int = 12) -> None:
+    """A district report over every wijk for the last `weeks` weeks, sent to the council. Call it after the
+    sensing demo, so that it has themes and trends to count."""
+    lead = staff.get(Role.PROCESS_LEAD) or staff[Role.ADMIN]
+    report = services.district_report_generate(municipality=municipality, actor=lead, weeks=weeks)
+    services.district_report_send(report=report, actor=lead)

@@ -2,7 +2,11 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.places.selectors import district_get, district_list
+
 from .models import TEXT_MAX, Frame
+from .reports.district import MAX_WEEKS
+from .services.district_reports import DEFAULT_WEEKS
 from .services.frames import SOURCE_MAX, SPENDING_DESCRIPTION_MAX
 
 
@@ -109,3 +113,41 @@ class SpendingForm(forms.Form):
     description = forms.CharField(
         label=_("Waarvoor"), max_length=SPENDING_DESCRIPTION_MAX, error_messages=_required(_("waarvoor"))
     )
+
+
+class DistrictReportForm(forms.Form):
+    district = forms.ChoiceField(
+        label=_("Wijk"),
+        required=False,
+        error_messages={"invalid_choice": _("Kies een wijk uit de lijst.")},
+    )
+    weeks = forms.IntegerField(
+        label=_("Aantal weken"),
+        min_value=1,
+        max_value=MAX_WEEKS,
+        initial=DEFAULT_WEEKS,
+        help_text=format_lazy(_("De afgelopen weken tot vandaag: van 1 tot en met {n}."), n=MAX_WEEKS),
+        error_messages={
+            "required": _("Vul het aantal weken in."),
+            "invalid": _("Vul het aantal weken in als getal, bijvoorbeeld 12."),
+            "min_value": format_lazy(_("Kies van 1 tot en met {n} weken."), n=MAX_WEEKS),
+            "max_value": format_lazy(_("Kies van 1 tot en met {n} weken."), n=MAX_WEEKS),
+        },
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        everything = format_lazy(_("Alle wijken van {name}"), name=municipality.name)
+        self.fields["district"].choices = [("", everything)] + [
+            (str(d.pk), d.name) for d in district_list(municipality=municipality)
+        ]
+
+    def clean_district(self):
+        value = self.cleaned_data.get("district")
+        if not value:
+            return None
+        district = district_get(municipality=self.municipality, pk=value)
+        if district is None:
+            raise forms.ValidationError(_("Kies een wijk uit de lijst."))
+        return district

@@ -1,13 +1,13 @@
 """What the council app holds about a person, registered with `zwerm.core.personal_data.registry`.
 
-Council members and staff act here in office: questions, answers, frames and reports are the public
+Council members and staff act here in office: questions, answers, frames and (district) reports are the public
 record and stay (an erased account shows as "Verwijderde deelnemer"); only following a process goes."""
 
 from django.db import transaction
 
 from zwerm.core.personal_data import Erasure, Retention, iso
 
-from .models import CouncilFollow, Frame, Question, Report, Spending
+from .models import CouncilFollow, DistrictReport, Frame, Question, Report, Spending
 
 
 class CouncilPersonalData:
@@ -38,6 +38,10 @@ class CouncilPersonalData:
             "rapportages_verstuurd": [
                 {"traject": r.process_id, "verstuurd_op": iso(r.sent_at)}
                 for r in Report.objects.filter(sent_by=user).order_by("pk")
+            ],
+            "wijkrapportages_verstuurd": [
+                {"wijk": r.district.name if r.district_id else "alle wijken", "verstuurd_op": iso(r.sent_at)}
+                for r in DistrictReport.objects.filter(sent_by=user).select_related("district").order_by("pk")
             ],
         }
 

@@ -21,7 +21,7 @@ from zwerm.processes.selectors import (
     process_list_for_council,
 )
 
-from .models import CouncilFollow, Frame, Question, Report, Spending
+from .models import CouncilFollow, DistrictReport, Frame, Question, Report, Spending
 
 BUDGET_APPROACHING = Decimal("0.90")  # from 90 % of the budget spent the council sees a warning
 DEADLINE_WARNING_DAYS = 14
@@ -306,11 +306,19 @@ def report_get(*, municipality: Municipality, pk: int) -> Report | None:
     )
 
 
-def report_list_public(*, municipality: Municipality) -> QuerySet[Report]:
+def report_list_public(*, municipality: Municipality, process=None) -> QuerySet[Report]:
     """Reports sent to the council about processes the public may see (not drafts), newest first,
-    without their content. A sent report is frozen and holds no personal data (see reports/content.py)."""
+    without their content; only those of `process` when given. A sent report is frozen and holds no
+    personal data (see reports/content.py)."""
     visible = process_list(municipality=municipality).values("pk")
-    return report_list_for_municipality(municipality=municipality, sent_only=True).filter(process__in=visible)
+    qs = report_list_for_municipality(municipality=municipality, sent_only=True).filter(process__in=visible)
+    return qs if process is None else qs.filter(process=process)
+
+
+def process_public_get(*, municipality: Municipality, slug: str):
+    """A process the public may see (not a draft), or None."""
+    process = process_get(municipality=municipality, slug=slug)
+    return process if process is not None and process_is_visible(process=process) else None
 
 
 def report_get_public(*, municipality: Municipality, pk: int) -> Report | None:
@@ -319,3 +327,22 @@ def report_get_public(*, municipality: Municipality, pk: int) -> Report | None:
     if report is None or report.sent_at is None or not process_is_visible(process=report.process):
         return None
     return report
+
+
+# --- district reports -------------------------------------------------------------------------------
+
+
+def district_report_list(*, municipality: Municipality, sent_only: bool = False) -> QuerySet[DistrictReport]:
+    """District reports of the municipality, newest first, without their content."""
+    qs = DistrictReport.objects.filter(municipality=municipality).select_related("district")
+    if sent_only:
+        qs = qs.filter(sent_at__isnull=False)
+    return qs.defer("content").order_by("-generated_at", "-pk")
+
+
+def district_report_get(*, municipality: Municipality, pk: int, sent_only: bool = False) -> DistrictReport | None:
+    """One district report of the municipality with its content; only a sent one when `sent_only`."""
+    qs = DistrictReport.objects.filter(municipality=municipality, pk=pk).select_related("district")
+    if sent_only:
+        qs = qs.filter(sent_at__isnull=False)
+    return qs.first()

@@ -6,8 +6,9 @@ from csp.constants import NONCE
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,9 +19,8 @@ from zwerm.processes.selectors import process_can_manage
 from zwerm.sensing import selectors as sensing_selectors
 from zwerm.web.actions import add_service_errors, perform, submit_once, success_once
 
-from . import selectors, services
+from . import downloads, selectors, services
 from .forms import AnswerForm, FrameForm, QuestionForm, SpendingForm
-from .reports import ReportRenderingUnavailable, render_html, render_json, render_pdf
 
 READ_ROLES = (Role.COUNCIL_MEMBER, Role.PROCESS_LEAD, Role.ADMIN)
 COUNCIL_ROLES = (Role.COUNCIL_MEMBER, Role.ADMIN)
@@ -237,8 +237,8 @@ def report_detail(request, pk):
     return render(request, "council/report.html", context)
 
 
-def _filename(report, extension: str) -> str:
-    return f"rapportage-{slugify(report.process.slug)}-{report.generated_at:%Y%m%d-%H%M}.{extension}"
+def _filename(report) -> str:
+    return f"rapportage-{slugify(report.process.slug)}-{report.generated_at:%Y%m%d-%H%M}"
 
 
 @role_required(*READ_ROLES)
@@ -246,23 +246,14 @@ def _filename(report, extension: str) -> str:
 @csp_update({"style-src": [NONCE]})
 def report_download(request, pk, fmt):
     report = _report_or_404(request, pk)
-    if fmt == "json":
-        response = HttpResponse(render_json(report.content), content_type="application/json; charset=utf-8")
-    elif fmt == "html":
-        html = render_html(report.content, nonce=str(request.csp_nonce))
-        response = HttpResponse(html, content_type="text/html; charset=utf-8")
-    elif fmt == "pdf":
-        try:
-            pdf = render_pdf(report.content)
-        except ReportRenderingUnavailable:
-            messages.error(request, _("Een PDF maken lukt op deze server niet. Download de HTML-versie."))
-            return redirect("council:report", pk=report.pk)
-        response = HttpResponse(pdf, content_type="application/pdf")
-    else:
-        raise Http404
-    disposition = "inline" if fmt == "html" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{_filename(report, fmt)}"'
-    return response
+    return downloads.report_download(
+        request,
+        content=report.content,
+        fmt=fmt,
+        filename=_filename(report),
+        back=reverse("council:report", kwargs={"pk": report.pk}),
+        frozen_key=downloads.frozen_key("report", report),
+    )
 
 
 def _follow(request, slug, service, success):

@@ -21,7 +21,7 @@ class Channel(models.TextChoices):
     COMMENT = "comment", _("reactie")
     STATEMENT = "statement", _("stelling")
     REPORT = "report", _("melding")
-    SURVEY = "survey", _("enquêteantwoord")
+    SURVEY = "survey", _("antwoord op vragenlijst")
     API = "api", _("melding via koppeling")
 
 

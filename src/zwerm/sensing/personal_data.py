@@ -1,7 +1,9 @@
 """What sensing holds about a person, registered with `zwerm.core.personal_data.registry`.
 
 Sensing stores only redacted texts without an author: nothing in it points at a resident. Removed
-contributions are forgotten here by the app that removes them (`services.personal_data.text_forget`).
+contributions are forgotten here by the app that removes them (`services.personal_data.text_forget`);
+survey answers are forgotten by this provider itself (`survey_texts_forget`), as the processes app does
+not call sensing on erasure.
 Staff who imported reports or made API tokens are named on those rows."""
 
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.db import transaction
 from zwerm.core.personal_data import Erasure, Retention, iso
 
 from .models import ApiToken, ReportImport
+from .services.personal_data import survey_texts_forget
 
 TEXTS_NOTE = (
     "Signalen bewaart teksten alleen zonder persoonsgegevens en zonder naam van de schrijver; ze zijn "
@@ -38,6 +41,7 @@ class SensingPersonalData:
             return {
                 "imports": ReportImport.objects.filter(created_by=erasure.user).update(created_by=None),
                 "sleutels": ApiToken.objects.filter(created_by=erasure.user).update(created_by=None),
+                "antwoorden_vergeten": survey_texts_forget(erasure=erasure),
             }
 
     def retention(self, retention: Retention) -> dict[str, int]:

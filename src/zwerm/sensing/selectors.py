@@ -1,34 +1,47 @@
-"""Reads for sensing, always scoped to one municipality. Public figures never show counts below 5."""
+"""Reads for sensing, always scoped to one municipality.
+
+Public figures count people, not texts (see people.py), and never show a figure about fewer than 5
+people. Text counts (`cells`, `total` of `district_grid`, `theme_series`, alerts' `count`) are for staff
+pages only."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from zwerm.core.models import Municipality
 from zwerm.places.selectors import district_list
 from zwerm.sensing.engine.trends import week_label, week_start
 
 from .models import MIN_PUBLIC, Alert, ApiToken, Refresh, ReportImport, Text, Theme, TrendPoint
+from .people import PERSON_CHANNELS, Tally, person_keys
 
 SPARK_WEEKS = 12
+PUBLIC_ALERTS = 5
+PUBLIC_ALERT_KINDS = (Alert.Kind.SPIKE, Alert.Kind.EMERGING)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A count that is only published when at least MIN_PUBLIC texts stand behind it."""
+    """A number of people that is only published from MIN_PUBLIC on; `suppressed` keeps a figure back
+    that would let someone work out a smaller group by subtraction."""
 
     value: int
+    suppressed: bool = False
 
     @property
     def shown(self) -> bool:
-        return self.value >= MIN_PUBLIC
+        return self.value >= MIN_PUBLIC and not self.suppressed
 
     def __str__(self) -> str:
-        return str(self.value) if self.shown else "minder dan 5"
+        if self.shown:
+            return str(self.value)
+        return gettext("niet getoond") if self.suppressed and self.value >= MIN_PUBLIC else gettext("minder dan 5")
 
 
 def refresh_latest(*, municipality: Municipality) -> Refresh | None:
@@ -75,19 +88,51 @@ def theme_overview(*, municipality: Municipality, weeks: list[str]) -> list[dict
     ]
 
 
+def _facts(texts: QuerySet[Text]) -> list[tuple]:
+    """(pk, channel, source_id, theme_id, district_id, occurred_at) per text: no text, no person."""
+    return list(texts.order_by().values_list("pk", "channel", "source_id", "theme_id", "district_id", "occurred_at"))
+
+
+def _public_texts(municipality: Municipality) -> QuerySet[Text]:
+    """The texts public figures are counted from: those of channels with people (see people.py: the
+    others cannot change whether a figure shows, nor what it shows)."""
+    return Text.objects.filter(municipality=municipality, channel__in=PERSON_CHANNELS)
+
+
+def text_person_keys(*, municipality: Municipality, facts) -> dict[int, str]:
+    """Text pk -> a key for its person, for rows that start with (pk, channel, source_id, ...) and whose
+    person is known. Never published: only for counting people (add each text to a `Tally`)."""
+    return person_keys(municipality=municipality, texts=((row[0], row[1], row[2]) for row in facts))
+
+
 def district_grid(*, municipality: Municipality, themes: list[Theme], since=None) -> list[dict]:
-    """Per wijk: texts per theme (columns in the order of `themes`) and in total."""
-    qs = Text.objects.filter(municipality=municipality, district__isnull=False)
+    """Per wijk: texts per theme (`cells`, columns in the order of `themes`) and in all (`total`), for staff;
+    and the people behind them as Figures (`people`, `people_total`), the only figures to publish."""
+    texts = Text.objects.filter(municipality=municipality, district__isnull=False)
+    public = _public_texts(municipality).filter(district__isnull=False)
     if since is not None:
-        qs = qs.filter(occurred_at__gte=since)
+        texts, public = texts.filter(occurred_at__gte=since), public.filter(occurred_at__gte=since)
     counts: dict[tuple[int, int | None], int] = {}
-    for district_id, theme_id, n in qs.values_list("district_id", "theme_id").annotate(n=Count("pk")).order_by():
+    for district_id, theme_id, n in texts.values_list("district_id", "theme_id").annotate(n=Count("pk")).order_by():
         counts[(district_id, theme_id)] = n
+    facts = _facts(public)
+    people = text_person_keys(municipality=municipality, facts=facts)
+    cells: dict[tuple[int, int | None], Tally] = defaultdict(Tally)
+    totals: dict[int, Tally] = defaultdict(Tally)
+    for pk, _channel, _source, theme_id, district_id, _at in facts:
+        cells[(district_id, theme_id)].add(people.get(pk))
+        totals[district_id].add(people.get(pk))
     rows = []
     for district in district_list(municipality=municipality):
-        cells = [counts.get((district.pk, t.pk), 0) for t in themes]
-        total = sum(n for (d, _t), n in counts.items() if d == district.pk)
-        rows.append({"district": district, "cells": cells, "total": total})
+        rows.append(
+            {
+                "district": district,
+                "cells": [counts.get((district.pk, t.pk), 0) for t in themes],
+                "total": sum(n for (d, _t), n in counts.items() if d == district.pk),
+                "people": [Figure(cells.get((district.pk, t.pk), Tally()).people) for t in themes],
+                "people_total": Figure(totals.get(district.pk, Tally()).people),
+            }
+        )
     return rows
 
 
@@ -138,44 +183,119 @@ def token_list(*, municipality: Municipality) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(municipality=municipality, revoked_at__isnull=True)
 
 
+def _week_of(moment) -> str:
+    return week_label(week_start(timezone.localtime(moment)))
+
+
+def _week_monday(label: str) -> datetime:
+    year, week = (int(part) for part in label.split("-W"))
+    return timezone.make_aware(datetime.combine(date.fromisocalendar(year, week, 1), time.min))
+
+
+def _public_alerts(municipality, facts, people: dict[int, str], *, weeks, kinds, limit: int | None) -> list[Alert]:
+    """The newest alerts of `kinds` in `weeks` with at least MIN_PUBLIC people behind them (their theme, wijk
+    or all wijken, and week, counted over `facts`); each with its `people` Figure."""
+    candidates = list(
+        alert_list(municipality=municipality).filter(kind__in=kinds, period__in=list(weeks), count__gte=MIN_PUBLIC)
+    )
+    if not candidates:
+        return []
+    wanted = {a.theme_id for a in candidates}
+    cells: dict[tuple, Tally] = defaultdict(Tally)
+    for pk, _channel, _source, theme_id, district_id, at in facts:
+        if theme_id in wanted:
+            week, person = _week_of(at), people.get(pk)
+            cells[(theme_id, None, week)].add(person)
+            if district_id is not None:
+                cells[(theme_id, district_id, week)].add(person)
+    shown = []
+    for alert in candidates:
+        alert.people = Figure(cells.get((alert.theme_id, alert.district_id, alert.period), Tally()).people)
+        if alert.people.shown:
+            shown.append(alert)
+            if len(shown) == limit:
+                break
+    return shown
+
+
+def public_alert_list(*, municipality: Municipality, weeks: list[str], kinds=PUBLIC_ALERT_KINDS) -> list[Alert]:
+    """The alerts of `kinds` in `weeks` (ISO weeks, oldest first) that at least MIN_PUBLIC people stand
+    behind, newest first, each with its `people` Figure: the publishable counterpart of `alert_list`."""
+    if not weeks:
+        return []
+    facts = _facts(_public_texts(municipality).filter(occurred_at__gte=_week_monday(weeks[0])))
+    people = text_person_keys(municipality=municipality, facts=facts)
+    return _public_alerts(municipality, facts, people, weeks=weeks, kinds=kinds, limit=None)
+
+
 def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> dict:
-    """Aggregated figures only: themes and wijken with at least MIN_PUBLIC texts in the last `weeks` weeks."""
+    """What may be published about the last `weeks` weeks, all counted in people (Figures):
+    - themes: the active themes with at least MIN_PUBLIC people, most people first ("count" = "people");
+    - districts: every wijk with its people (below MIN_PUBLIC the Figure is not shown);
+    - total: everyone who wrote; held back (suppressed) while a wijk with 1 to 4 known people is hidden,
+      as the total minus the shown wijken would give that wijk away;
+    - spikes: up to 5 recent spikes or emerging themes with at least MIN_PUBLIC people behind them."""
     since = timezone.now() - timedelta(weeks=weeks)
-    recent = Text.objects.filter(municipality=municipality, occurred_at__gte=since)
-    by_theme = dict(
-        recent.filter(theme__active=True)
-        .values_list("theme_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("theme_id", "n")
-    )
-    themes = [
-        {"theme": t, "count": Figure(by_theme.get(t.pk, 0))}
-        for t in theme_list(municipality=municipality)
-        if by_theme.get(t.pk, 0) >= MIN_PUBLIC
-    ]
+    facts = _facts(_public_texts(municipality).filter(occurred_at__gte=since))
+    people = text_person_keys(municipality=municipality, facts=facts)
+    active = list(theme_list(municipality=municipality))
+    active_ids = {t.pk for t in active}
+    by_theme: dict[int, Tally] = defaultdict(Tally)
+    by_district: dict[int | None, Tally] = defaultdict(Tally)
+    total = Tally()
+    for pk, _channel, _source, theme_id, district_id, _at in facts:
+        person = people.get(pk)
+        total.add(person)
+        by_district[district_id].add(person)
+        if theme_id in active_ids:
+            by_theme[theme_id].add(person)
+    themes = []
+    for theme in active:
+        figure = Figure(by_theme[theme.pk].people) if theme.pk in by_theme else None
+        if figure is not None and figure.shown:
+            themes.append({"theme": theme, "count": figure, "people": figure})
     themes.sort(key=lambda row: -row["count"].value)
-    by_district = dict(
-        recent.filter(district__isnull=False)
-        .values_list("district_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("district_id", "n")
-    )
-    districts = [
-        {"district": d, "count": Figure(by_district.get(d.pk, 0))} for d in district_list(municipality=municipality)
-    ]
-    total = recent.count()
+    districts = []
+    for district in district_list(municipality=municipality):
+        figure = Figure(by_district[district.pk].people if district.pk in by_district else 0)
+        districts.append({"district": district, "count": figure, "people": figure})
+    # Texts without a known person add nothing to the total once someone is known, so only parts
+    # (wijken, and texts without a wijk) with 1 to 4 known people could be worked out from it.
+    small_part = any(0 < len(part.known) < MIN_PUBLIC for part in by_district.values())
     return {
         "themes": themes,
         "districts": districts,
-        "total": Figure(total),
+        "total": Figure(total.people, suppressed=small_part),
         "weeks": weeks,
         "hidden_districts": sum(1 for row in districts if not row["count"].shown),
-        "spikes": alert_list(municipality=municipality).filter(
-            Q(count__gte=MIN_PUBLIC), kind__in=["spike", "emerging"]
-        )[:5],
+        "spikes": _public_alerts(
+            municipality,
+            facts,
+            people,
+            weeks={_week_of(at) for *_rest, at in facts},
+            kinds=PUBLIC_ALERT_KINDS,
+            limit=PUBLIC_ALERTS,
+        ),
     }
+
+
+def public_theme_series(*, municipality: Municipality, weeks: list[str], district=None) -> dict[int, list[Figure]]:
+    """Theme pk -> people per week over `weeks` (ISO weeks, oldest first), all areas (district None) or
+    one wijk, as Figures: the publishable counterpart of `theme_series`."""
+    if not weeks:
+        return {}
+    qs = _public_texts(municipality).filter(theme__active=True, occurred_at__gte=_week_monday(weeks[0]))
+    if district is not None:
+        qs = qs.filter(district=district)
+    facts = _facts(qs)
+    people = text_person_keys(municipality=municipality, facts=facts)
+    index = {w: i for i, w in enumerate(weeks)}
+    cells: dict[int, list[Tally]] = {}
+    for pk, _channel, _source, theme_id, _district, at in facts:
+        i = index.get(_week_of(at))
+        if i is not None:
+            cells.setdefault(theme_id, [Tally() for _w in weeks])[i].add(people.get(pk))
+    return {theme_id: [Figure(t.people) for t in row] for theme_id, row in cells.items()}
 
 
 def text_facts(*, municipality: Municipality) -> QuerySet:

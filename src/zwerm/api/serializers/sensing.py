@@ -13,26 +13,30 @@ class ThemeRefSerializer(serializers.Serializer):
 
 
 class SensingThemeSerializer(ThemeRefSerializer):
-    """A theme with 5 or more texts in the period; themes with fewer are left out."""
+    """A theme 5 or more people wrote about in the period; themes with fewer are left out."""
 
-    count = serializers.IntegerField(min_value=5, help_text="Texts in the period.")
+    count = serializers.IntegerField(
+        min_value=5,
+        help_text="People who wrote about it in the period, each counted once; reports of unknown people "
+        "count together as one at most.",
+    )
 
 
 class SensingDistrictSerializer(serializers.Serializer):
-    """Texts per wijk in the period; below 5 the value is null."""
+    """People who wrote in the wijk in the period, each counted once; below 5 the value is null."""
 
     district = PlaceSerializer()
     count = FigureSerializer()
 
 
 class SensingAlertSerializer(serializers.Serializer):
-    """Something that starts to move: a new theme or a spike, with 5 or more texts behind it."""
+    """Something that starts to move: a new theme or a spike, with 5 or more people behind it."""
 
     kind = serializers.ChoiceField(choices=SENSING_ALERT_KINDS)
     theme = ThemeRefSerializer()
     district = PlaceSerializer(allow_null=True)
     period = serializers.CharField(help_text="ISO week, e.g. 2026-W07.")
-    count = serializers.IntegerField(min_value=5)
+    count = serializers.IntegerField(min_value=5, help_text="People who wrote about the theme in that week.")
 
 
 class ReportInputSerializer(serializers.Serializer):

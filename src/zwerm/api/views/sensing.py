@@ -37,7 +37,7 @@ class SensingOverviewView(PublicResource):
 
 @extend_schema(
     tags=["sensing"],
-    summary="Themes with 5 or more texts in the last 12 weeks",
+    summary="Themes 5 or more people wrote about in the last 12 weeks",
     responses=SensingThemeSerializer(many=True),
 )
 class SensingThemeList(SensingOverviewView):
@@ -51,7 +51,7 @@ class SensingThemeList(SensingOverviewView):
 
 @extend_schema(
     tags=["sensing"],
-    summary="Texts per wijk in the last 12 weeks (below 5 not given)",
+    summary="People who wrote, per wijk, in the last 12 weeks (below 5 not given)",
     responses=SensingDistrictSerializer(many=True),
 )
 class SensingDistrictList(SensingOverviewView):
@@ -63,7 +63,7 @@ class SensingDistrictList(SensingOverviewView):
 
 @extend_schema(
     tags=["sensing"],
-    summary="What starts to move: new themes and spikes",
+    summary="What starts to move: new themes and spikes with 5 or more people behind them",
     responses=SensingAlertSerializer(many=True),
 )
 class SensingAlertList(SensingOverviewView):
@@ -76,7 +76,7 @@ class SensingAlertList(SensingOverviewView):
                 "theme": {"key": alert.theme.key, "label": alert.theme.label},
                 "district": _place(alert.district),
                 "period": alert.period,
-                "count": alert.count,
+                "count": alert.people.value,
             }
             for alert in overview["spikes"]
         ]

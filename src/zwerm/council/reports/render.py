@@ -1,16 +1,35 @@
 """Renderings of a report's content: JSON, a one-page HTML document and a tagged PDF (WeasyPrint).
 
-All three take the stored content, so a frozen report always renders the same."""
+All three take the stored content, so a frozen report always renders the same. The content's `format`
+picks the body: a progress report or a district report."""
 
 import json
 import logging
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from .district import FORMAT as DISTRICT_FORMAT
 
 
 class ReportRenderingUnavailable(RuntimeError):
     """PDF rendering needs WeasyPrint and its system libraries (Pango)."""
+
+
+# format -> (body template, running head, description); anything else is a progress report
+DOCUMENTS = {
+    DISTRICT_FORMAT: (
+        "council/_district_report_body.html",
+        gettext_lazy("Wijkrapportage"),
+        gettext_lazy("Wijkrapportage voor de gemeenteraad: wat er speelt in de wijk"),
+    ),
+}
+PROGRESS = (
+    "council/_report_body.html",
+    gettext_lazy("Voortgangsrapportage"),
+    gettext_lazy("Voortgangsrapportage voor de gemeenteraad"),
+)
 
 
 def render_json(content: dict) -> str:
@@ -21,8 +40,16 @@ def render_html(content: dict, *, for_pdf: bool = False, nonce: str = "") -> str
     """A self-contained HTML document (styles inline, no external files), readable in one page.
 
     Headings are in the report's own language, so a frozen report always reads the same."""
+    body, head, description = DOCUMENTS.get(content.get("format"), PROGRESS)
     with translation.override(content.get("inLanguage") or "nl"):
-        context = {"report": content, "for_pdf": for_pdf, "nonce": nonce}
+        context = {
+            "report": content,
+            "for_pdf": for_pdf,
+            "nonce": nonce,
+            "body_template": body,
+            "running_head": str(head),
+            "description": str(description),
+        }
         return render_to_string("council/report_document.html", context)
 
 

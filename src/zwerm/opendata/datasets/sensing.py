@@ -1,10 +1,14 @@
 """What moves in the municipality: people writing about each theme, per wijk and month, as counts only.
 
-Counts are of distinct people where the platform knows who wrote (initiatives, comments, dialogue
-statements); an imported report or a survey answer counts as one person each. Only counts of at least 5
-people are in the file. The split over the wijken of one theme and month is published only when every
-wijk with contributions reaches 5: were only the small wijken left out, their counts could be worked
-out by subtracting the other wijken from the total (see `suppress`).
+Counts are of distinct people, counted the way every public sensing figure is (zwerm.sensing.people):
+the author of an initiative or comment, the participant behind a statement, the resident who answered a
+survey, each once; texts without a known person (imported or API reports) count together as one person
+at most, and only where nobody known wrote, so they never make a figure reach 5 on their own. Only
+counts of at least 5 people are in the file. The split over the wijken of one theme and month is
+published only when every wijk with contributions of known people reaches 5: were only the small wijken
+left out, their counts could be worked out by subtracting the other wijken from the total (see
+`suppress`). A wijk with only reports of unknown people adds nobody to the total, so it gives nothing
+away and is simply not listed.
 """
 
 from __future__ import annotations
@@ -17,16 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import Municipality
-from zwerm.dialogues.selectors import statement_author_keys
-from zwerm.initiatives.selectors import comment_author_ids, initiative_author_ids
 from zwerm.places.selectors import district_list
-from zwerm.sensing.selectors import text_facts, theme_list
+from zwerm.sensing.selectors import Tally, text_facts, text_person_keys, theme_list
 
 from .base import INTEGER, MIN_PUBLIC, TEXT, THEME_REGIONS, THEME_SOCIETY, Column, Context, Dataset, newest
 
 LEVEL_MUNICIPALITY = "gemeente"
 LEVEL_DISTRICT = "wijk"
-CHUNK = 500  # ids per query when looking up authors
 
 COLUMNS = (
     Column("periode", TEXT, _("De maand, als JJJJ-MM.")),
@@ -69,52 +70,16 @@ def suppress(total: Cell, districts: list[Cell]) -> None:
         cell.shown = split
 
 
-def _chunks(ids: list[int]):
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i : i + CHUNK]
-
-
-def _as_int(value: str) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _person_keys(municipality: Municipality, facts: list[tuple]) -> dict[int, str]:
-    """Text pk -> a key for the person behind it (a user, a dialogue participant, or the text itself)."""
-    wanted: dict[str, list[int]] = defaultdict(list)
-    for _pk, channel, source_id, *_rest in facts:
-        source = _as_int(source_id)
-        if source is not None and channel in ("initiative", "comment", "statement"):
-            wanted[channel].append(source)
-    found: dict[str, dict[int, str]] = defaultdict(dict)
-    for ids in _chunks(sorted(set(wanted["initiative"]))):
-        found["initiative"].update(
-            (k, f"user:{v}") for k, v in initiative_author_ids(municipality=municipality, pks=ids).items()
-        )
-    for ids in _chunks(sorted(set(wanted["comment"]))):
-        found["comment"].update(
-            (k, f"user:{v}") for k, v in comment_author_ids(municipality=municipality, pks=ids).items()
-        )
-    for ids in _chunks(sorted(set(wanted["statement"]))):
-        found["statement"].update(statement_author_keys(municipality=municipality, pks=ids))
-    keys = {}
-    for pk, channel, source_id, *_rest in facts:
-        keys[pk] = found[channel].get(_as_int(source_id)) or f"text:{pk}"
-    return keys
-
-
 def rows(context: Context):
     municipality = context.municipality
     facts = list(text_facts(municipality=municipality))
-    people = _person_keys(municipality, facts)
-    per_total: dict[tuple[int, str], set] = defaultdict(set)
-    per_district: dict[tuple[int, str], dict[int | None, set]] = defaultdict(lambda: defaultdict(set))
+    people = text_person_keys(municipality=municipality, facts=facts)
+    per_total: dict[tuple[int, str], Tally] = defaultdict(Tally)
+    per_district: dict[tuple[int, str], dict[int | None, Tally]] = defaultdict(lambda: defaultdict(Tally))
     for pk, _channel, _source, theme_id, district_id, occurred_at, _updated in facts:
         month = timezone.localtime(occurred_at).strftime("%Y-%m")
-        per_total[(theme_id, month)].add(people[pk])
-        per_district[(theme_id, month)][district_id].add(people[pk])
+        per_total[(theme_id, month)].add(people.get(pk))
+        per_district[(theme_id, month)][district_id].add(people.get(pk))
     themes = {t.pk: t for t in theme_list(municipality=municipality)}
     districts = {d.pk: d for d in district_list(municipality=municipality)}
     order = sorted(per_total, key=lambda k: (k[1], themes[k[0]].key if k[0] in themes else "", k[0]))
@@ -123,8 +88,12 @@ def rows(context: Context):
         if theme is None:
             continue
         by_district = per_district[(theme_id, month)]
-        total = Cell("", len(per_total[(theme_id, month)]))
-        cells = [Cell(str(pk), len(who)) for pk, who in by_district.items() if pk is not None and pk in districts]
+        total = Cell("", per_total[(theme_id, month)].people)
+        cells = [
+            Cell(str(pk), who.people)
+            for pk, who in by_district.items()
+            if pk is not None and pk in districts and who.known  # see the module docstring
+        ]
         suppress(total, cells)
         if not total.shown:
             continue  # a missing row means: fewer than 5 people, or none
@@ -159,8 +128,9 @@ DATASET = Dataset(
     title=_("Wat speelt er: thema's per wijk en maand"),
     description=_(
         "Hoeveel mensen per maand over elk thema schreven, voor de hele gemeente en per wijk, uit initiatieven, "
-        "reacties, stellingen en meldingen. Alleen aantallen, geen teksten. Aantallen onder de 5 mensen worden "
-        "niet gepubliceerd."
+        "reacties, stellingen, antwoorden op vragenlijsten en meldingen. Iemand die vaker schrijft, telt één keer. "
+        "Meldingen waarvan we niet weten van wie ze komen, tellen samen hooguit als één persoon. Alleen aantallen, "
+        "geen teksten. Aantallen onder de 5 mensen worden niet gepubliceerd."
     ),
     columns=COLUMNS,
     rows=rows,

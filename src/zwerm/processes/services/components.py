@@ -10,6 +10,7 @@ from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.redaction import redact
 from zwerm.core.text import clean_text
+from zwerm.sensing.services import survey_answers_ingest_later
 
 from ..models import Meeting, Phase, Placement, Process, Survey, SurveyResponse
 from ..registry import components
@@ -194,8 +195,15 @@ def survey_respond(*, survey: Survey, resident, answers: list[str]) -> SurveyRes
     public = [redact(a).text for a in cleaned_answers]
     try:
         with transaction.atomic():
-            return SurveyResponse.objects.create(
+            response = SurveyResponse.objects.create(
                 survey=survey, respondent=resident, answers=cleaned_answers, public_answers=public
+            )
+            # Every open answer that says something goes to sensing, like initiatives and comments do.
+            survey_answers_ingest_later(
+                response_id=response.pk,
+                answer_indexes=[i for i, answer in enumerate(cleaned_answers) if answer.strip()],
+                municipality_id=municipality.pk,
             )
     except IntegrityError:
         raise ValidationError(_("Je hebt deze vragenlijst al ingevuld.")) from None
+    return response

@@ -1,9 +1,7 @@
 """Reading the text behind a channel's source id, for ingestion after commit.
 
-Tasks take ids, so the sensing task reads the source itself. Initiatives are read through their
-app's selector. Comments and dialogue statements have no selector by id alone, so they are read
-through Django's app registry by model name (no import of those apps' models); when those apps
-grow `comment_get_by_id` / `statement_get_by_id` selectors, this is the one place to switch.
+Tasks take ids, so the sensing task reads the source itself, through the source app's selectors.
+Survey answers are read by `zwerm.sensing.survey_answers` (processes has no selector for them yet).
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from zwerm.dialogues.selectors import statement_get_by_id
 from zwerm.initiatives.selectors import comment_get_by_id, initiative_list_for_staff
 
 from ..models import Channel
+from ..survey_answers import survey_answer_read
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,20 @@ def _statement(municipality: Municipality, source_id) -> SourceText | None:
     return SourceText(item.text, item.created_at, None, district, url)
 
 
-READERS = {Channel.INITIATIVE: _initiative, Channel.COMMENT: _comment, Channel.STATEMENT: _statement}
+def _survey(municipality: Municipality, source_id) -> SourceText | None:
+    answer = survey_answer_read(municipality=municipality, source_id=source_id)
+    if answer is None:
+        return None
+    text, answered_at, hood, url = answer
+    return SourceText(text, answered_at, hood, hood.district if hood is not None else None, url)
+
+
+READERS = {
+    Channel.INITIATIVE: _initiative,
+    Channel.COMMENT: _comment,
+    Channel.STATEMENT: _statement,
+    Channel.SURVEY: _survey,
+}
 
 
 def source_read(*, municipality: Municipality, channel: str, source_id) -> SourceText | None:

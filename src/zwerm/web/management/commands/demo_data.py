@@ -12,7 +12,7 @@ from zwerm.accounts.roles import Role
 from zwerm.budgets.demo import build_demo_budget
 from zwerm.core.models import Municipality
 from zwerm.core.services import municipality_create
-from zwerm.council.demo import build_demo_council
+from zwerm.council.demo import build_demo_council, build_demo_district_report
 from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
 from zwerm.places import selectors as place_selectors
@@ -139,6 +139,7 @@ class Command(BaseCommand):
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
         build_demo_sensing(municipality=municipality)
+        build_demo_district_report(municipality=municipality, staff=staff)
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
             author=residents[0],

@@ -1,0 +1,194 @@
+"""The content of a district report: what moves in one wijk (or every wijk) over the last weeks, as JSON-ready data.
+
+Built only from sensing's public selectors, which count people, not texts: `district_grid` (people per
+wijk and theme), `public_overview` (the whole municipality), `public_theme_series` (people per week, for
+the direction of a trend only) and `public_alert_list` (alerts with the people behind them); never from
+texts or text counts. Every count follows the rule of 5 (see figures.py): counts of fewer than 5 people
+read "minder dan 5" or are left out, and a total that would give a small count away reads "meer dan ...".
+docs/council-reports.md describes the keys."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from zwerm.sensing import selectors as sensing
+
+from . import figures
+from .content import CONTEXT
+
+FORMAT = "zwerm-district-report/1"
+ALERT_KINDS = ("emerging", "spike", "decline")
+MAX_WEEKS = 52
+
+
+def week_label(day: datetime.date) -> str:
+    year, week, _day = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_labels(start: datetime.date, end: datetime.date) -> list[str]:
+    """The ISO weeks ("2026-W07") from the week of `start` up to and including the week of `end`."""
+    monday = start - datetime.timedelta(days=start.weekday())
+    labels = []
+    while monday <= end:
+        labels.append(week_label(monday))
+        monday += datetime.timedelta(weeks=1)
+    return labels
+
+
+def complete_weeks(today: datetime.date, weeks: int) -> list[str]:
+    """The `weeks` whole ISO weeks before the week of `today`, oldest first (for a trend: no half week)."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    return [week_label(monday - datetime.timedelta(weeks=n)) for n in range(weeks, 0, -1)]
+
+
+def _date(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def _exact(parts: list[dict]) -> list[int]:
+    return [p["value"] for p in parts if p["value"] is not None]
+
+
+def _alert(alert) -> dict:
+    return {
+        "@type": "zwerm:Alert",
+        "kind": alert.kind,
+        "kindLabel": str(alert.get_kind_display()),
+        "theme": alert.theme.label,
+        "themeKey": alert.theme.key,
+        "week": alert.period,
+        "count": figures.people(alert.people),
+    }
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Two alerts about the same theme in the same week (in different areas)."""
+    return a["themeKey"] == b["themeKey"] and a["week"] == b["week"]
+
+
+def _theme(theme, people, series: list, alerts: list[dict], cells: list[int]) -> dict:
+    """One theme with at least 5 people; its count covered against its alert weeks and its wijken."""
+    weeks = _exact([a["count"] for a in alerts if a["themeKey"] == theme.key])
+    count = figures.people(people)
+    if count["value"] is not None:
+        count = figures.covered_total(count["value"], weeks, cells)
+    return {
+        "@type": "zwerm:Theme",
+        "identifier": theme.key,
+        "name": theme.label,
+        "count": count,
+        "trend": figures.trend([f.value for f in series]),
+        "mood": figures.mood(theme.mood, theme.mood_n),
+    }
+
+
+def _section(*, people_total, rows: list[tuple], series: dict, alerts: list[dict], wijk_totals=()) -> dict:
+    """One area: `rows` are (theme, people Figure, exact wijk counts of the theme) with at least 5 people."""
+    # Most people first (by the figure itself, also where only "meer dan ..." is shown).
+    ordered = sorted(rows, key=lambda row: (-row[1].value, row[0].label))
+    themes = [_theme(t, p, series.get(t.pk, []), alerts, cells) for t, p, cells in ordered]
+    total = figures.people(people_total)
+    if total["value"] is not None:
+        total = figures.covered_total(total["value"], _exact([t["count"] for t in themes]), wijk_totals)
+    return {"total": total, "hasData": people_total.value > 0, "themes": themes, "alerts": alerts}
+
+
+def district_report_content(*, municipality, district=None, weeks: int) -> dict:
+    """The report as data for one wijk, or for every wijk of the municipality (district None), over the
+    last `weeks` weeks up to now. In the site's language (Dutch), whatever the request's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build(municipality=municipality, district=district, weeks=weeks)
+
+
+def _build(*, municipality, district, weeks: int) -> dict:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    since = now - datetime.timedelta(weeks=weeks)
+    trend_weeks = complete_weeks(today, weeks)
+    themes = list(sensing.theme_list(municipality=municipality))
+    found = sensing.public_alert_list(
+        municipality=municipality, weeks=week_labels(timezone.localdate(since), today), kinds=ALERT_KINDS
+    )
+
+    def alerts_of(district_pk) -> list[dict]:
+        return [_alert(a) for a in found if a.district_id == district_pk]
+
+    grid = sensing.district_grid(municipality=municipality, themes=themes, since=since)
+    if district is not None:
+        grid = [row for row in grid if row["district"].pk == district.pk]
+    sections = []
+    for row in grid:
+        wijk = row["district"]
+        section = _section(
+            people_total=row["people_total"],
+            rows=[(t, p, []) for t, p in zip(themes, row["people"], strict=True) if p.shown],
+            series=sensing.public_theme_series(municipality=municipality, weeks=trend_weeks, district=wijk),
+            alerts=alerts_of(wijk.pk),
+        )
+        sections.append({"@type": "zwerm:District", "identifier": wijk.code, "name": wijk.name, **section})
+    whole = _whole(municipality, weeks, themes, sections, alerts_of(None), trend_weeks) if district is None else None
+    name = (
+        _("Wijkrapportage: %(name)s") % {"name": district.name}
+        if district is not None
+        else _("Wijkrapportage: alle wijken van %(name)s") % {"name": municipality.name}
+    )
+    refresh = sensing.refresh_latest(municipality=municipality)
+    updated = (refresh.finished_at or refresh.created_at) if refresh and refresh.status == "done" else None
+    return {
+        "@context": CONTEXT,
+        "@type": "schema:Report",
+        "format": FORMAT,
+        "name": name,
+        "dateCreated": _date(now),
+        "inLanguage": settings.LANGUAGE_CODE,
+        "publisher": {"@type": "schema:Organization", "name": municipality.name, "identifier": municipality.cbs_code},
+        "about": {"@type": "zwerm:District", "identifier": district.code, "name": district.name}
+        if district is not None
+        else {"@type": "zwerm:Municipality", "identifier": municipality.cbs_code, "name": municipality.name},
+        "period": {"startDate": _date(since), "endDate": _date(now), "weeks": weeks, "trendWeeks": trend_weeks},
+        "source": {"dateModified": _date(updated)},
+        "hasData": any(s["hasData"] for s in sections) or bool(whole and whole["hasData"]),
+        "municipality": whole,
+        "districts": sections,
+        "privacy": _(
+            "Deze rapportage telt mensen, geen teksten. Er staan geen teksten van inwoners in en geen "
+            "persoonsgegevens. Groepen van minder dan %(n)d mensen staan er als 'minder dan %(n)d' of staan er "
+            "niet in. Een totaal dat anders een kleine groep zou verraden, staat er als 'meer dan ...'."
+        )
+        % {"n": figures.MIN},
+    }
+
+
+def _whole(municipality, weeks: int, themes: list, sections: list[dict], alerts: list[dict], trend_weeks) -> dict:
+    """The whole municipality (also contributions without a wijk), covered by the wijk figures shown."""
+    overview = sensing.public_overview(municipality=municipality, weeks=weeks)
+    cells: dict[str, list[int]] = {}
+    for section in sections:
+        for row in section["themes"]:
+            if row["count"]["value"] is not None:
+                cells.setdefault(row["identifier"], []).append(row["count"]["value"])
+    for alert in alerts:
+        same = _exact([a["count"] for s in sections for a in s["alerts"] if _same(a, alert)])
+        if alert["count"]["value"] is not None:
+            alert["count"] = figures.covered_total(alert["count"]["value"], same)
+    active = {t.pk for t in themes}
+    return _section(
+        people_total=overview["total"],
+        rows=[
+            (r["theme"], r["count"], cells.get(r["theme"].key, []))
+            for r in overview["themes"]
+            if r["theme"].pk in active
+        ],
+        series=sensing.public_theme_series(municipality=municipality, weeks=trend_weeks),
+        alerts=alerts,
+        wijk_totals=_exact([s["total"] for s in sections]),
+    )
