@@ -1,23 +1,12 @@
-"""Survey answers as sensing reads them: one text per non-empty open answer, known by "<response>-<question>".
-
-The processes app has no selectors for a survey response by id, so its model is read through Django's
-app registry by name (no import of processes' models), as sources.py once did for comments. When
-processes grows `survey_response_get_by_id` / `survey_respondent_ids` / `survey_responses_of`
-selectors, this is the one module to switch.
-"""
+"""Survey answers as sensing reads them: one text per non-empty open answer, known by "<response>-<question>"."""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.urls import reverse
 
 from zwerm.accounts.selectors import membership_get
 from zwerm.core.models import Municipality
-from zwerm.processes.selectors import placement_for
-
-
-def _responses():
-    return apps.get_model("processes", "SurveyResponse").objects
+from zwerm.processes import selectors as processes
 
 
 def survey_answer_source_id(response_id: int, index: int) -> str:
@@ -41,40 +30,31 @@ def survey_answer_read(*, municipality: Municipality, source_id):
     if parsed is None:
         return None
     response_id, index = parsed
-    response = (
-        _responses()
-        .filter(pk=response_id, survey__municipality=municipality)
-        .select_related("survey", "respondent")
-        .first()
-    )
+    response = processes.survey_response_get(municipality=municipality, pk=response_id)
     if response is None or index >= len(response.answers or []):
         return None
     hood = None
     if response.respondent_id is not None:
         membership = membership_get(user=response.respondent, municipality=municipality)
         hood = membership.neighbourhood if membership is not None else None
-    placement = placement_for(kind="survey", object_id=response.survey_id)
+    placement = processes.placement_for(kind="survey", object_id=response.survey_id)
     url = reverse("processes:survey", args=[placement.process.slug, response.survey_id]) if placement else ""
     return str(response.answers[index] or ""), response.created_at, hood, url
 
 
 def survey_respondent_ids(*, municipality: Municipality, response_ids) -> dict[int, int | None]:
     """Response id -> its respondent's user id (None once the answer was anonymised), for counting people."""
-    rows = _responses().filter(survey__municipality=municipality, pk__in=list(response_ids))
-    return dict(rows.values_list("pk", "respondent_id"))
+    return processes.survey_respondent_ids(municipality=municipality, response_ids=response_ids)
 
 
 def survey_answers_of(*, user) -> list[tuple[int, int, int, int]]:
     """(municipality id, survey id, response id, number of answers) of every survey `user` answered."""
-    rows = _responses().filter(respondent=user).order_by("pk")
-    return [
-        (municipality_id, survey_id, pk, len(answers or []))
-        for pk, survey_id, municipality_id, answers in rows.values_list(
-            "pk", "survey_id", "survey__municipality_id", "answers"
-        )
-    ]
+    rows = processes.survey_responses_of(user=user).values_list(
+        "pk", "survey_id", "survey__municipality_id", "answers"
+    )
+    return [(municipality_id, survey_id, pk, len(answers or [])) for pk, survey_id, municipality_id, answers in rows]
 
 
 def survey_responses_existing(*, response_ids) -> set[int]:
     """The ids among `response_ids` whose response still exists."""
-    return set(_responses().filter(pk__in=list(response_ids)).values_list("pk", flat=True))
+    return processes.survey_responses_existing(response_ids=response_ids)

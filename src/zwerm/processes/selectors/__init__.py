@@ -51,8 +51,18 @@ from .record import (
     ProcessRecord,
     process_record,
 )
+from .survey_responses import (
+    survey_respondent_ids,
+    survey_response_get,
+    survey_responses_existing,
+    survey_responses_of,
+)
 
 __all__ = [
+    "survey_respondent_ids",
+    "survey_response_get",
+    "survey_responses_existing",
+    "survey_responses_of",
     "add_months",
     "ADVICE_ANSWERED",
     "ADVICE_LATE",
