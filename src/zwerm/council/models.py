@@ -113,8 +113,8 @@ class DistrictReport(MunicipalityScoped):
 
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     weeks = models.PositiveSmallIntegerField(_("aantal weken"))  # the last `weeks` weeks up to period_end
-    period_start = models.DateField(_("van"))
-    period_end = models.DateField(_("tot en met"))
+    period_start = models.DateField(_("eerste dag van de periode"))
+    period_end = models.DateField(_("laatste dag van de periode"))
     content = models.JSONField()  # the report as data; HTML, PDF and JSON are renderings of it
     generated_at = models.DateTimeField(auto_now_add=True)
     generated_by = models.ForeignKey(
