@@ -1,5 +1,10 @@
 """The council's demo data: kaders for every process, one budget nearly spent, questions and a sent report."""
 
+import io
+
+import pytest
+from django.core.management import call_command
+
 from zwerm.accounts.roles import Role
 from zwerm.council import selectors
 from zwerm.council.demo import build_demo_council
@@ -37,3 +42,17 @@ def test_the_demo_district_report_is_sent_after_the_sensing_demo(municipality, m
     # The demo's texts are reports (meldingen) without a known writer: sensing counts no people for them.
     assert report.is_frozen and report.content["source"]["dateModified"]
     assert [d["name"] for d in report.content["districts"]] == ["Testdam Noord"]
+
+
+@pytest.mark.django_db(transaction=True)  # residents' texts reach sensing after the demo's transaction commits
+def test_the_whole_demo_gives_the_council_a_district_report_with_people_in_it(client):
+    from zwerm.council.models import DistrictReport
+
+    call_command("demo_data", stdout=io.StringIO())
+    content = DistrictReport.objects.get().content
+    assert content["hasData"] and content["districts"]
+    # every wijk shows a count of people, never one below 5
+    shown = [d["total"]["value"] for d in content["districts"] if d["total"]["value"] is not None]
+    assert shown and min(shown) >= 5
+    page = client.get("/signalen/", HTTP_HOST="localhost")
+    assert page.status_code == 200 and "Inwoners die in deze periode iets schreven" in page.content.decode()

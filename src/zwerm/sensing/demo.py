@@ -33,7 +33,8 @@ BASE_PER_WEEK = 14
 SPIKE_THEME, SPIKE_EXTRA = "afval", 24
 
 
-def _text(rng, theme: str) -> str:
+def demo_text(rng, theme: str) -> str:
+    """One generated Dutch text about `theme` (the engine's synthetic vocabulary; no real people)."""
     subjects, problems = THEMES[theme]
     parts = [
         rng.choice(OPENERS),
@@ -65,7 +66,7 @@ def build_demo_sensing(*, municipality: Municipality, seed: int = 7) -> None:
             municipality=municipality,
             channel=Channel.REPORT,
             source_id=f"demo:{number}",
-            text=_text(rng, theme),
+            text=demo_text(rng, theme),
             occurred_at=moment,
             neighbourhood=hood,
             label=CATEGORIES[theme],

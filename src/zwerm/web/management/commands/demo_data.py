@@ -2,6 +2,7 @@
 
 import hashlib
 
+import numpy as np
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -18,7 +19,7 @@ from zwerm.initiatives import services as initiatives
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
 from zwerm.processes.demo import build_demo_processes
-from zwerm.sensing.demo import build_demo_sensing
+from zwerm.sensing.demo import DEMO_THEMES, build_demo_sensing, demo_text
 from zwerm.web import demo_content as demo
 
 SLUG = "zwermstad"
@@ -27,6 +28,23 @@ SLUG = "zwermstad"
 def demo_totp_key(email: str) -> str:
     """A fixed TOTP key per demo account, so `zwerm demo_totp` can show the current code."""
     return hashlib.sha256(f"zwerm-demo:{email}".encode()).hexdigest()[:40]
+
+
+def resident_voices_add(*, initiatives_open: list, residents: list, per_initiative: int = 7) -> None:
+    """Residents react on an open initiative in each wijk, in the words of one demo theme.
+
+    Sensing's public figures count people, not texts, and the demo's meldingen have no known writer; these
+    reactions give the public page and the district report figures of 5 people or more to show."""
+    rng = np.random.default_rng(11)
+    per_district = {}
+    for initiative in initiatives_open:
+        per_district.setdefault(initiative.neighbourhood.district_id, initiative)
+    for k, initiative in enumerate(per_district.values()):
+        theme = DEMO_THEMES[k % len(DEMO_THEMES)]
+        for n in range(per_initiative):
+            author = residents[(k * per_initiative + n) % len(residents)]
+            if author.pk != initiative.author_id:
+                initiatives.comment_create(initiative=initiative, author=author, body=demo_text(rng, theme))
 
 
 class Command(BaseCommand):
@@ -38,10 +56,12 @@ class Command(BaseCommand):
             return
         # Demo e-mails stay in memory instead of filling data/mail.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
-            municipality = self._build()
+            municipality, staff = self._build()
+        # after the commit: the residents' texts reach sensing only then (tasks run after commit)
+        build_demo_district_report(municipality=municipality, staff=staff)
         self.stdout.write(self.style.SUCCESS(f"Demogemeente {municipality.name} aangemaakt."))
 
-    def _build(self) -> Municipality:
+    def _build(self) -> tuple[Municipality, dict]:
         municipality = municipality_create(
             name="Zwermstad",
             slug=SLUG,
@@ -80,6 +100,7 @@ class Command(BaseCommand):
             for i, name in enumerate(demo.RESIDENTS)
         ]
         moderator = staff[Role.MODERATOR]
+        open_initiatives = []
         for i, (kind, title, body, location) in enumerate(demo.INITIATIVES):
             author = residents[i % len(residents)]
             initiative = initiatives.initiative_create(
@@ -92,6 +113,8 @@ class Command(BaseCommand):
                 location_description=location,
             )
             plan = demo.STATUS_PLAN[i] if i < len(demo.STATUS_PLAN) else "published"
+            if plan == "published":
+                open_initiatives.append(initiative)
             if plan == "submitted":
                 continue
             initiatives.initiative_status_change(
@@ -138,8 +161,8 @@ class Command(BaseCommand):
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
+        resident_voices_add(initiatives_open=open_initiatives, residents=voters)
         build_demo_sensing(municipality=municipality)
-        build_demo_district_report(municipality=municipality, staff=staff)
         # Something for the moderation queue.
         flagged = initiatives.initiative_create(
             author=residents[0],
@@ -155,4 +178,4 @@ class Command(BaseCommand):
         initiatives.flag_create(
             reporter=residents[2], initiative=flagged, reason="Dit beschuldigt een buurman zonder bewijs."
         )
-        return municipality
+        return municipality, staff
