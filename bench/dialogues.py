@@ -96,8 +96,7 @@ def _reddwarf_run(export):
     from reddwarf.implementations.polis import run_pipeline
 
     votes = [
-        {"participant_id": v.participant_id, "statement_id": v.comment_id, "vote": v.vote,
-         "modified": v.timestamp or 0}
+        {"participant_id": v.participant_id, "statement_id": v.comment_id, "vote": v.vote, "modified": v.timestamp or 0}
         for v in export.votes
     ]
     return run_pipeline(
@@ -188,7 +187,7 @@ def synthetic_votes(n: int, m: int, per: int, groups: int, seed: int = 0):
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         picks = rng.random((stop - start, m)).argpartition(per, axis=1)[:, :per]
-        cols[start * per: stop * per] = picks.ravel()
+        cols[start * per : stop * per] = picks.ravel()
     u = rng.random(len(rows))
     agree = rng.random(len(rows)) < agree_p[group[rows], cols]
     votes = np.where(u < 0.15, 0, np.where(agree, 1, -1)).astype(np.int8)
@@ -243,8 +242,9 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=100_000)
     parser.add_argument("--statements", type=int, default=2_000)
     parser.add_argument("--per", type=int, default=100, help="votes per participant")
-    parser.add_argument("--reddwarf-threads", type=int, default=None,
-                        help="cap red-dwarf's thread pools (default: its own defaults)")
+    parser.add_argument(
+        "--reddwarf-threads", type=int, default=None, help="cap red-dwarf's thread pools (default: its own defaults)"
+    )
     args = parser.parse_args()
     global REDDWARF_THREADS
     REDDWARF_THREADS = args.reddwarf_threads
@@ -259,8 +259,17 @@ def main() -> None:
     if not args.skip_synthetic:
         sys.stdout.flush()
         subprocess.run(
-            [sys.executable, __file__, "--synthetic-only", "--participants", str(args.participants),
-             "--statements", str(args.statements), "--per", str(args.per)],
+            [
+                sys.executable,
+                __file__,
+                "--synthetic-only",
+                "--participants",
+                str(args.participants),
+                "--statements",
+                str(args.statements),
+                "--per",
+                str(args.per),
+            ],
             check=True,
         )
 

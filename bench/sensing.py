@@ -36,12 +36,15 @@ def machine() -> str:
     with contextlib.suppress(OSError, StopIteration), open("/proc/cpuinfo") as info:
         cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    blas = ", ".join(f"{i['internal_api']} {i.get('version') or ''} {i.get('architecture') or ''}".strip()
-                     for i in threadpool_info())
-    return (f"machine: {platform.node()} | {cpu} | {os.cpu_count()} cores | {memory:.1f} GiB | "
-            f"{platform.platform()}\npython {platform.python_version()} | numpy {numpy.__version__} | "
-            f"scikit-learn {sklearn.__version__} | {blas}\nload average at start: "
-            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine slows every figure)")
+    blas = ", ".join(
+        f"{i['internal_api']} {i.get('version') or ''} {i.get('architecture') or ''}".strip() for i in threadpool_info()
+    )
+    return (
+        f"machine: {platform.node()} | {cpu} | {os.cpu_count()} cores | {memory:.1f} GiB | "
+        f"{platform.platform()}\npython {platform.python_version()} | numpy {numpy.__version__} | "
+        f"scikit-learn {sklearn.__version__} | {blas}\nload average at start: "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine slows every figure)"
+    )
 
 
 def check(label: str, ok: bool) -> str:
@@ -61,8 +64,9 @@ def bench_real(data: Path, combined: bool, threads: int) -> None:
     from zwerm.sensing.engine.routing import evaluate_router, train_router
     from zwerm.sensing.engine.themes import ThemeConfig
 
-    imported = read_csv(data, text_column="text", time_column="timestamp", area_column="area",
-                        label_column="label", id_column="id")
+    imported = read_csv(
+        data, text_column="text", time_column="timestamp", area_column="area", label_column="label", id_column="id"
+    )
     rows = imported.rows
     labels = [r.label for r in rows]
     k_true = len(set(labels))
@@ -74,16 +78,20 @@ def bench_real(data: Path, combined: bool, threads: int) -> None:
     build_s = time.perf_counter() - started
     found = [t or "" for t in analysis.theme_of]
     nmi, ari = normalized_mutual_info_score(labels, found), adjusted_rand_score(labels, found)
-    print(f"zwerm (tfidf, k chosen by stability = {analysis.model.k_choice.k}): NMI {nmi:.3f}  ARI {ari:.3f}  "
-          f"build {build_s:.1f} s ({len(rows) / build_s:.0f} texts/s; stages {analysis.seconds})")
+    print(
+        f"zwerm (tfidf, k chosen by stability = {analysis.model.k_choice.k}): NMI {nmi:.3f}  ARI {ari:.3f}  "
+        f"build {build_s:.1f} s ({len(rows) / build_s:.0f} texts/s; stages {analysis.seconds})"
+    )
     if combined:
         started = time.perf_counter()
         both = analyse(rows, config=PipelineConfig(themes=ThemeConfig(vectoriser="combined", threads=threads)))
         found_c = [t or "" for t in both.theme_of]
-        print(f"zwerm (combined tfidf + sentence encoder, k = {both.model.k_choice.k}): "
-              f"NMI {normalized_mutual_info_score(labels, found_c):.3f}  "
-              f"ARI {adjusted_rand_score(labels, found_c):.3f}  "
-              f"build {time.perf_counter() - started:.1f} s")
+        print(
+            f"zwerm (combined tfidf + sentence encoder, k = {both.model.k_choice.k}): "
+            f"NMI {normalized_mutual_info_score(labels, found_c):.3f}  "
+            f"ARI {adjusted_rand_score(labels, found_c):.3f}  "
+            f"build {time.perf_counter() - started:.1f} s"
+        )
     texts = [r.text for r in rows]
     raw = TfidfVectorizer().fit_transform(texts)
     scores = []
@@ -103,9 +111,11 @@ def bench_real(data: Path, combined: bool, threads: int) -> None:
         t0 = time.perf_counter()
         assign(analysis.model, text)
         latencies.append((time.perf_counter() - t0) * 1000)
-    print(f"batch: {len(texts) / batch_s:.0f} texts/s; one text: median {statistics.median(latencies):.2f} ms, "
-          f"p95 {sorted(latencies)[int(0.95 * len(latencies))]:.2f} ms "
-          f"(texts average {np.mean([len(t) for t in texts]):.0f} chars)")
+    print(
+        f"batch: {len(texts) / batch_s:.0f} texts/s; one text: median {statistics.median(latencies):.2f} ms, "
+        f"p95 {sorted(latencies)[int(0.95 * len(latencies))]:.2f} ms "
+        f"(texts average {np.mean([len(t) for t in texts]):.0f} chars)"
+    )
 
     print("\n-- routing (time-ordered: first 80 % train, last 20 % test) --")
     ordered = sorted(rows, key=lambda r: r.time)
@@ -114,17 +124,22 @@ def bench_real(data: Path, combined: bool, threads: int) -> None:
     started = time.perf_counter()
     router = train_router([r.text for r in train], [r.label for r in train])
     score = evaluate_router(router, [r.text for r in test], [r.label for r in test])
-    print(f"zwerm router: accuracy {score.accuracy:.3f}  macro F1 {score.macro_f1:.3f}  "
-          f"({time.perf_counter() - started:.1f} s; {score.handed_to_person:.0%} handed to a person, "
-          f"accuracy of the rest {score.accuracy_when_confident:.3f})")
+    print(
+        f"zwerm router: accuracy {score.accuracy:.3f}  macro F1 {score.macro_f1:.3f}  "
+        f"({time.perf_counter() - started:.1f} s; {score.handed_to_person:.0%} handed to a person, "
+        f"accuracy of the rest {score.accuracy_when_confident:.3f})"
+    )
     vectoriser = TfidfVectorizer()
-    baseline = LogisticRegression(max_iter=2000).fit(vectoriser.fit_transform([r.text for r in train]),
-                                                     [r.label for r in train])
+    baseline = LogisticRegression(max_iter=2000).fit(
+        vectoriser.fit_transform([r.text for r in train]), [r.label for r in train]
+    )
     predicted = baseline.predict(vectoriser.transform([r.text for r in test]))
     truth = [r.label for r in test]
     base_f1 = f1_score(truth, predicted, average="macro")
-    print(f"baseline TF-IDF + logistic regression: accuracy {accuracy_score(truth, predicted):.3f}  "
-          f"macro F1 {base_f1:.3f}")
+    print(
+        f"baseline TF-IDF + logistic regression: accuracy {accuracy_score(truth, predicted):.3f}  "
+        f"macro F1 {base_f1:.3f}"
+    )
     print(check("target routing macro-F1 at least the baseline's", score.macro_f1 >= base_f1))
 
 
@@ -153,13 +168,19 @@ def bench_synthetic(n: int, threads: int) -> None:
         t0 = time.perf_counter()
         assign(analysis.model, text)
         latencies.append((time.perf_counter() - t0) * 1000)
-    print(f"synthetic build of {n:,} texts: {seconds:.1f} s ({n / seconds:,.0f} texts/s), "
-          f"{len(analysis.model.themes)} themes, stages {analysis.seconds}")
-    print(f"CPU time: main process {main_cpu:.1f} s, preparation workers {worker_cpu:.1f} s; "
-          f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
-          f"(an idle 2-core machine needs about main + workers / 2 = {main_cpu + worker_cpu / 2:.1f} s)")
-    print(f"peak memory: main process {own:,.0f} MiB, largest preparation worker {workers:,.0f} MiB "
-          f"(upper bound together {own + 2 * workers:,.0f} MiB with 2 workers)")
+    print(
+        f"synthetic build of {n:,} texts: {seconds:.1f} s ({n / seconds:,.0f} texts/s), "
+        f"{len(analysis.model.themes)} themes, stages {analysis.seconds}"
+    )
+    print(
+        f"CPU time: main process {main_cpu:.1f} s, preparation workers {worker_cpu:.1f} s; "
+        f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+        f"(an idle 2-core machine needs about main + workers / 2 = {main_cpu + worker_cpu / 2:.1f} s)"
+    )
+    print(
+        f"peak memory: main process {own:,.0f} MiB, largest preparation worker {workers:,.0f} MiB "
+        f"(upper bound together {own + 2 * workers:,.0f} MiB with 2 workers)"
+    )
     print(f"one new text assigned: median {statistics.median(latencies):.2f} ms, max {max(latencies):.2f} ms")
     print(check(f"target {n:,} texts under 60 s", seconds < 60))
     print(check("target under 2 GB", own + 2 * workers < 2048))
@@ -185,8 +206,18 @@ def main() -> None:
         print(f"\n(skipped: {args.data} not found; set ZWERM_SHARED_DATA)")
     if args.synthetic:
         print("\n-- synthetic scale test (child process) --", flush=True)
-        subprocess.run([sys.executable, __file__, "--synthetic-only", "--synthetic", str(args.synthetic),
-                        "--threads", str(args.threads)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--synthetic-only",
+                "--synthetic",
+                str(args.synthetic),
+                "--threads",
+                str(args.threads),
+            ],
+            check=True,
+        )
 
 
 if __name__ == "__main__":

@@ -79,7 +79,10 @@ def test_a_budget_ballot_by_keyboard(
 ):
     lead = make_staff(Role.PROCESS_LEAD)
     process = processes.process_create(
-        actor=lead, municipality=municipality, title="Groen in de wijk", question="Waar komt meer groen?",
+        actor=lead,
+        municipality=municipality,
+        title="Groen in de wijk",
+        question="Waar komt meer groen?",
         description="Inwoners kiezen mee.",
     )
     processes.phase_add(process=process, actor=lead, title="Kiezen", reason="We kiezen samen.")

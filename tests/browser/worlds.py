@@ -56,14 +56,22 @@ def build_world(municipality, make_staff) -> World:
     moderator = staff[Role.MODERATOR]
 
     initiative = make_initiative(
-        municipality, author, hoods[0], publish_by=moderator, title="Bankjes bij de vijver",
+        municipality,
+        author,
+        hoods[0],
+        publish_by=moderator,
+        title="Bankjes bij de vijver",
         body="Bij de vijver kun je nergens zitten. Vier bankjes zouden helpen.",
     )
     initiatives.initiative_support(initiative=initiative, resident=reporter)
     initiatives.comment_create(initiative=initiative, author=reporter, body="Goed plan, ik help mee.")
     submitted = make_initiative(municipality, author, hoods[1], title="Moestuin op het plein")
     flagged = make_initiative(
-        municipality, author, hoods[1], publish_by=moderator, title="Die buurman deugt niet",
+        municipality,
+        author,
+        hoods[1],
+        publish_by=moderator,
+        title="Die buurman deugt niet",
         body="Iedereen moet weten dat de man op nummer 5 niet te vertrouwen is.",
     )
     initiatives.flag_create(reporter=reporter, initiative=flagged, reason="Dit beschuldigt een buurman zonder bewijs.")

@@ -65,7 +65,10 @@ def test_votes_on_a_hidden_statement_or_in_a_closed_dialogue_are_refused_with_a_
 
 def test_a_statement_of_another_dialogue_is_refused(client, dialogue, voter, make_staff, municipality):
     elsewhere = services.dialogue_create(
-        author=make_staff(Role.PROCESS_LEAD), municipality=municipality, title="Ander", question="V?",
+        author=make_staff(Role.PROCESS_LEAD),
+        municipality=municipality,
+        title="Ander",
+        question="V?",
         seed_statements=["Iets anders"],
     )
     response = vote(client, dialogue, elsewhere.statements.first())

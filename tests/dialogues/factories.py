@@ -10,16 +10,12 @@ import numpy as np
 
 from zwerm.dialogues.analysis import VoteMatrix
 
-SHARED_DATA = Path(
-    os.environ.get("ZWERM_SHARED_DATA", Path(__file__).resolve().parents[2] / ".." / "shared" / "data")
-)
+SHARED_DATA = Path(os.environ.get("ZWERM_SHARED_DATA", Path(__file__).resolve().parents[2] / ".." / "shared" / "data"))
 
 
 def matrix_from_rows(rows: list[list[int | None]]) -> VoteMatrix:
     """Participants p0, p1, … × statements s0, s1, …; None is a missing vote."""
-    triples = [
-        (f"p{i}", f"s{j}", v) for i, row in enumerate(rows) for j, v in enumerate(row) if v is not None
-    ]
+    triples = [(f"p{i}", f"s{j}", v) for i, row in enumerate(rows) for j, v in enumerate(row) if v is not None]
     return VoteMatrix.from_votes(
         triples,
         participant_ids=[f"p{i}" for i in range(len(rows))],
@@ -37,9 +33,7 @@ def opinion_groups(n: int, m: int, *, groups: int = 3, density: float = 0.6, see
     passed = rng.random((n, m)) < 0.1
     votes = np.where(passed, 0, np.where(agree, 1, -1))
     r, c = np.nonzero(cast)
-    matrix = VoteMatrix.from_triples(
-        r, c, votes[r, c], participant_ids=list(range(n)), statement_ids=list(range(m))
-    )
+    matrix = VoteMatrix.from_triples(r, c, votes[r, c], participant_ids=list(range(n)), statement_ids=list(range(m)))
     return matrix, planted
 
 
@@ -52,7 +46,14 @@ def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
 
 
 COMMENT_HEADER = [
-    "timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body",
+    "timestamp",
+    "datetime",
+    "comment-id",
+    "author-id",
+    "agrees",
+    "disagrees",
+    "moderated",
+    "comment-body",
 ]
 VOTE_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
 

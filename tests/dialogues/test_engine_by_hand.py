@@ -45,7 +45,9 @@ def test_representative_statements_of_a_camp_with_pol_is_numbers(two_camps):
     # both tests (> 1.2816), tie on ra·rat·pa·pat, and keep statement order; s0 is also the
     # best agreed statement (first to pass pat > 1.2816) and goes first; agreements first.
     assert [(r.statement_id, r.direction) for r in group.representative] == [
-        ("s0", "agree"), ("s1", "agree"), ("s2", "disagree"),
+        ("s0", "agree"),
+        ("s1", "agree"),
+        ("s2", "disagree"),
     ]
     s0, s1, s2 = group.representative
     assert s0.best_agree and not s1.best_agree
@@ -54,9 +56,7 @@ def test_representative_statements_of_a_camp_with_pol_is_numbers(two_camps):
     assert s0.pat == pytest.approx(sqrt(5))
     assert s0.ra == pytest.approx(5.0)
     assert s0.rat == pytest.approx(0.8 / sqrt(0.096))
-    assert (s2.nd, s2.pd, s2.pdt, s2.rd, s2.rdt) == pytest.approx(
-        (4, 5 / 6, sqrt(5), 5.0, 0.8 / sqrt(0.096))
-    )
+    assert (s2.nd, s2.pd, s2.pdt, s2.rd, s2.rdt) == pytest.approx((4, 5 / 6, sqrt(5), 5.0, 0.8 / sqrt(0.096)))
     # s3 (everyone agrees) is not representative: ra = (5/6)/(5/6) = 1, and the pooled
     # proportion (5+5)/(5+5) = 1 makes rat 0.
     assert "s3" not in {r.statement_id for r in group.representative}

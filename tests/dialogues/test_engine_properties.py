@@ -72,9 +72,7 @@ def test_warm_start_on_the_same_votes_changes_nothing():
 
 def test_warm_start_keeps_group_numbers_when_votes_are_added():
     full, _ = opinion_groups(700, 30, seed=3)
-    earlier = VoteMatrix(
-        full.participant_ids[:600], full.statement_ids, full.values[:600], full.cast[:600]
-    )
+    earlier = VoteMatrix(full.participant_ids[:600], full.statement_ids, full.values[:600], full.cast[:600])
     before = analyse(earlier, seed=1)
     after = analyse(full, previous=before, seed=2)  # other seed: only the warm start aligns
     assert after.k == before.k
@@ -84,8 +82,14 @@ def test_warm_start_keeps_group_numbers_when_votes_are_added():
 
 def test_a_new_number_of_groups_waits_until_it_wins_four_runs_in_a_row():
     state = EngineState(
-        statement_ids=(), components=np.zeros((2, 0)), base_centres=np.zeros((0, 2)),
-        group_centres={}, included_ids=frozenset(), k_last=2, k_last_count=5, k=2,
+        statement_ids=(),
+        components=np.zeros((2, 0)),
+        base_centres=np.zeros((0, 2)),
+        group_centres={},
+        included_ids=frozenset(),
+        k_last=2,
+        k_last_count=5,
+        k=2,
     )
     groupings = {2: None, 3: None}
     assert _smoothed_k(state, 3, groupings, 4) == (2, 1)  # best is now 3: first time

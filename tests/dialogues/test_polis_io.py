@@ -47,7 +47,9 @@ def test_participants_votes_is_read_when_votes_csv_is_absent(tmp_path):
     export = read_export(folder)
     assert export.source == "participants-votes.csv"
     assert sorted((v.participant_id, v.comment_id, v.vote) for v in export.votes) == [
-        (5, 0, 1), (5, 1, 0), (6, 0, -1),
+        (5, 0, 1),
+        (5, 1, 0),
+        (6, 0, -1),
     ]
     assert export.group_ids == {5: 0, 6: None}
 
@@ -75,8 +77,11 @@ GOOD_COMMENTS = [[1, "", 0, 0, 0, 0, 1, "a"], [2, "", 1, 0, 0, 0, 1, "b"]]
         ("votes.csv", VOTE_HEADER, [[1, "", 0, "", 1]], 2, "voter-id"),
         ("participants-votes.csv", ["participant", "group-id", "0", "7"], [[5, 0, 1, 1]], 1, "unknown statement id 7"),
         (
-            "participants-votes.csv", ["participant", "group-id", "0", "1"], [[5, 0, 1, 1], [6, 0, 1, "x"]],
-            3, "bad vote value",
+            "participants-votes.csv",
+            ["participant", "group-id", "0", "1"],
+            [[5, 0, 1, 1], [6, 0, 1, "x"]],
+            3,
+            "bad vote value",
         ),
         ("participants-votes.csv", ["group-id", "0"], [[0, 1]], 1, "participant"),
         ("participants-votes.csv", ["participant", "group-id", "0"], [[5, "A", 1]], 2, "group-id"),
@@ -126,7 +131,10 @@ def test_writer_round_trip(tmp_path):
         PolisVote(3, 2, 1, 1_700_000_013_000),
     ]
     folder = write_export(
-        tmp_path / "out", comments=comments, votes=votes, group_ids={1: 0, 2: 1, 3: None},
+        tmp_path / "out",
+        comments=comments,
+        votes=votes,
+        group_ids={1: 0, 2: 1, 3: None},
         summary={"topic": "Groen in de wijk"},
     )
     again = read_export(folder)
@@ -134,7 +142,10 @@ def test_writer_round_trip(tmp_path):
         (c.id, c.body, c.moderated, c.is_meta, c.is_seed, c.author_id) for c in comments
     ]
     assert sorted((v.participant_id, v.comment_id, v.vote) for v in again.votes) == [
-        (1, 0, 1), (1, 1, 0), (2, 0, -1), (3, 2, 1),
+        (1, 0, 1),
+        (1, 1, 0),
+        (2, 0, -1),
+        (3, 2, 1),
     ]
     assert again.group_ids == {1: 0, 2: 1, 3: None}
     assert again.summary["topic"] == "Groen in de wijk"
@@ -144,5 +155,8 @@ def test_writer_round_trip(tmp_path):
     (folder / "votes.csv").unlink()
     fallback = read_export(folder)
     assert sorted((v.participant_id, v.comment_id, v.vote) for v in fallback.votes) == [
-        (1, 0, 1), (1, 1, 0), (2, 0, -1), (3, 2, 1),
+        (1, 0, 1),
+        (1, 1, 0),
+        (2, 0, -1),
+        (3, 2, 1),
     ]

@@ -49,8 +49,11 @@ def test_duplicate_ids_are_refused():
 
 def test_id_arrays_are_mapped_to_rows_and_columns():
     matrix = VoteMatrix.from_id_arrays(
-        np.array([30, 10, 30]), np.array([7, 7, 5]), np.array([1, 0, -1]),
-        participant_ids=[10, 30], statement_ids=[5, 7],
+        np.array([30, 10, 30]),
+        np.array([7, 7, 5]),
+        np.array([1, 0, -1]),
+        participant_ids=[10, 30],
+        statement_ids=[5, 7],
     )
     assert matrix.values.toarray().tolist() == [[0, 0], [-1, 1]]
     assert matrix.cast.toarray().tolist() == [[0, 1], [1, 1]]

@@ -44,8 +44,12 @@ def test_the_twin_of_a_submission_in_flight_waits_and_then_replays_it(published,
     def submit(name, action):
         try:
             outcomes[name] = run_once(
-                municipality=published.municipality, owner=owner, key=key, scope="initiatives.comment",
-                action=action, reference=lambda comment: str(comment.pk),
+                municipality=published.municipality,
+                owner=owner,
+                key=key,
+                scope="initiatives.comment",
+                action=action,
+                reference=lambda comment: str(comment.pk),
             )
         except Exception as error:  # surfaced by the assertion below
             errors.append(error)

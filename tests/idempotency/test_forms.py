@@ -34,8 +34,12 @@ def resident_client(resident):
 
 def test_an_initiative_sent_twice_is_stored_once_and_both_lead_to_it(resident_client, resident, neighbourhood):
     (key,) = keys_on(resident_client.get("/initiatieven/nieuw", HTTP_HOST=HOST))
-    data = {"kind": "idea", "title": "Bankjes bij de vijver", "body": "Waar ouderen kunnen uitrusten.",
-            "neighbourhood": neighbourhood.pk}
+    data = {
+        "kind": "idea",
+        "title": "Bankjes bij de vijver",
+        "body": "Waar ouderen kunnen uitrusten.",
+        "neighbourhood": neighbourhood.pk,
+    }
     first, again = send_twice(resident_client, "/initiatieven/nieuw", data, key)
     initiative = Initiative.objects.get(author=resident)
     assert first.status_code == again.status_code == 302
@@ -95,8 +99,13 @@ def test_a_decision_sent_twice_is_stored_once(lead, process, values):
     client = logged_in(lead)
     url = f"/trajecten/{process.slug}/besluiten"
     (key,) = keys_on(client.get(url, HTTP_HOST=HOST))
-    data = {"title": "Er komen bomen", "decided_on": "2026-01-15", "decided_by": "process_lead",
-            "reasons": "Meer schaduw.", "outside_scope": "0"}
+    data = {
+        "title": "Er komen bomen",
+        "decided_on": "2026-01-15",
+        "decided_by": "process_lead",
+        "reasons": "Meer schaduw.",
+        "outside_scope": "0",
+    }
     for value in values:
         data[f"weighed_{value.pk}"] = "1"
         data[f"explanation_{value.pk}"] = "Samen gekozen."

@@ -79,7 +79,11 @@ def world(municipality, neighbourhood, admin, lead, moderator) -> World:
     initiatives.flag_create(initiative=bram_initiative, reporter=anna, reason="Klopt niet helemaal.")
 
     dialogue = dialogues.dialogue_create(
-        author=lead, municipality=municipality, title="Het plein", question="Wat vind je?", moderation="after",
+        author=lead,
+        municipality=municipality,
+        title="Het plein",
+        question="Wat vind je?",
+        moderation="after",
         seed_statements=["Meer groen", "Meer bankjes"],
     )
     processes.placement_create(process=process, actor=lead, kind="dialogue", object_id=dialogue.pk, title="Dialoog")
@@ -91,21 +95,43 @@ def world(municipality, neighbourhood, admin, lead, moderator) -> World:
             if s.author_id != participant.pk:
                 dialogues.vote_cast(participant=participant, statement=s, value=1)
 
-    survey = processes.survey_create(process=process, actor=lead, title="Uw mening", questions=["Wat mist er?"],
-                                   active_phases=list(process.phases.all()))
+    survey = processes.survey_create(
+        process=process,
+        actor=lead,
+        title="Uw mening",
+        questions=["Wat mist er?"],
+        active_phases=list(process.phases.all()),
+    )
     processes.survey_respond(survey=survey, resident=anna, answers=["Schaduw"])
     processes.survey_respond(survey=survey, resident=bram, answers=["Water"])
     processes.process_follow(process=process, user=anna)
 
     budget = budgets.budget_create(
-        process=process, actor=lead, title="Buurtbudget", total_amount=Decimal("10000"), ballot_type="approval",
-        district=district_list(municipality=municipality).first(), active_phases=list(process.phases.all()),
+        process=process,
+        actor=lead,
+        title="Buurtbudget",
+        total_amount=Decimal("10000"),
+        ballot_type="approval",
+        district=district_list(municipality=municipality).first(),
+        active_phases=list(process.phases.all()),
     )
     project = budgets.project_propose(budget=budget, resident=anna, title="Picknicktafel", description="Voor iedereen.")
     return World(
-        anna=anna, bram=bram, admin=admin, lead=lead, moderator=moderator, process=process, initiative=initiative,
-        loose_initiative=loose, bram_initiative=bram_initiative, comment=comment, dialogue=dialogue,
-        statement=statement, survey=survey, budget=budget, project=project,
+        anna=anna,
+        bram=bram,
+        admin=admin,
+        lead=lead,
+        moderator=moderator,
+        process=process,
+        initiative=initiative,
+        loose_initiative=loose,
+        bram_initiative=bram_initiative,
+        comment=comment,
+        dialogue=dialogue,
+        statement=statement,
+        survey=survey,
+        budget=budget,
+        project=project,
     )
 
 

@@ -21,7 +21,13 @@ def download(client) -> dict:
 
 def test_every_app_that_holds_personal_data_is_registered():
     assert set(registry.keys()) >= {
-        "accounts", "initiatives", "dialogues", "processes", "budgets", "sensing", "council"
+        "accounts",
+        "initiatives",
+        "dialogues",
+        "processes",
+        "budgets",
+        "sensing",
+        "council",
     }
 
 
@@ -51,8 +57,15 @@ def test_the_download_holds_every_part_of_what_the_resident_did(world, anna_clie
 
 def test_nothing_of_another_person_leaks_into_the_download(world, anna_client):
     text = json.dumps(download(anna_client), ensure_ascii=False)
-    for foreign in (world.bram.email, "Bram de Vries", "Mooi plan van Anna.", "Water", world.lead.email,
-                    world.moderator.email, world.lead.display_name):
+    for foreign in (
+        world.bram.email,
+        "Bram de Vries",
+        "Mooi plan van Anna.",
+        "Water",
+        world.lead.email,
+        world.moderator.email,
+        world.lead.display_name,
+    ):
         assert foreign not in text, foreign
 
 

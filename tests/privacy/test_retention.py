@@ -25,7 +25,11 @@ def close(world, *, months_ago: int, retention: int | None = 6):
         process=world.process, actor=world.lead, contributions_on_erase="anonymise", retention_months=retention
     )
     processes.stakeholder_add(
-        process=world.process, actor=world.lead, name="Mevrouw Pietersen", kind="resident", role="buurvrouw",
+        process=world.process,
+        actor=world.lead,
+        name="Mevrouw Pietersen",
+        kind="resident",
+        role="buurvrouw",
         contact="06-11112222",
     )
     processes.process_close(process=world.process, actor=world.lead, outcome="Het plein wordt groen.")
@@ -97,11 +101,13 @@ def test_the_command_queues_the_task_or_runs_it_now(world):
 
 def test_the_retention_period_must_be_sensible(world):
     with pytest.raises(ValidationError):
-        process_set_privacy(process=world.process, actor=world.lead, contributions_on_erase="anonymise",
-                            retention_months=0)
+        process_set_privacy(
+            process=world.process, actor=world.lead, contributions_on_erase="anonymise", retention_months=0
+        )
     with pytest.raises(ValidationError):
-        process_set_privacy(process=world.process, actor=world.lead, contributions_on_erase="weg",
-                            retention_months=None)
+        process_set_privacy(
+            process=world.process, actor=world.lead, contributions_on_erase="weg", retention_months=None
+        )
 
 
 def test_add_months_keeps_the_day_or_takes_the_last_one():

@@ -30,8 +30,14 @@ def lead_client(world):
 
 
 def test_stakeholder_contacts_need_a_purpose_and_each_look_is_logged(world, lead_client):
-    processes.stakeholder_add(process=world.process, actor=world.lead, name="School", kind="organisation",
-                              role="school", contact="info@school.example")
+    processes.stakeholder_add(
+        process=world.process,
+        actor=world.lead,
+        name="School",
+        kind="organisation",
+        role="school",
+        contact="info@school.example",
+    )
     url = f"/trajecten/{world.process.slug}/betrokkenen"
     page = get(lead_client, url).content.decode()
     assert "info@school.example" not in page and "Waarom bekijk je deze gegevens?" in page
@@ -47,8 +53,14 @@ def test_stakeholder_contacts_need_a_purpose_and_each_look_is_logged(world, lead
 
 
 def test_other_needs_an_explanation(world, lead_client):
-    processes.stakeholder_add(process=world.process, actor=world.lead, name="School", kind="organisation",
-                              role="school", contact="info@school.example")
+    processes.stakeholder_add(
+        process=world.process,
+        actor=world.lead,
+        name="School",
+        kind="organisation",
+        role="school",
+        contact="info@school.example",
+    )
     url = f"/trajecten/{world.process.slug}/betrokkenen"
     page = get(lead_client, url).content.decode()
     reveal(lead_client, page, purpose="other")
@@ -60,15 +72,22 @@ def test_other_needs_an_explanation(world, lead_client):
 
 def test_a_forged_or_resident_reveal_is_refused(world, anna_client, lead_client):
     assert post(lead_client, "/privacy/inzage", {"token": "vals", "purpose": "contact"}).status_code == 400
-    processes.stakeholder_add(process=world.process, actor=world.lead, name="School", kind="organisation",
-                              role="school", contact="info@school.example")
+    processes.stakeholder_add(
+        process=world.process,
+        actor=world.lead,
+        name="School",
+        kind="organisation",
+        role="school",
+        contact="info@school.example",
+    )
     page = get(lead_client, f"/trajecten/{world.process.slug}/betrokkenen").content.decode()
     assert reveal(anna_client, page).status_code == 403
 
 
 def test_the_log_is_append_only(world, lead_client):
-    processes.stakeholder_add(process=world.process, actor=world.lead, name="S", kind="organisation", role="r",
-                              contact="x@example.org")
+    processes.stakeholder_add(
+        process=world.process, actor=world.lead, name="S", kind="organisation", role="r", contact="x@example.org"
+    )
     url = f"/trajecten/{world.process.slug}/betrokkenen"
     reveal(lead_client, get(lead_client, url).content.decode())
     get(lead_client, url)
@@ -100,8 +119,9 @@ def test_who_flagged_is_hidden_in_the_moderation_queue_until_a_purpose_is_given(
 
 def test_the_admin_reads_the_log_paginated_and_filtered_by_staff_member(world, admin_client, settings):
     settings.ZWERM_PAGE_SIZE = 2
-    processes.stakeholder_add(process=world.process, actor=world.lead, name="S", kind="organisation", role="r",
-                              contact="x@example.org")
+    processes.stakeholder_add(
+        process=world.process, actor=world.lead, name="S", kind="organisation", role="r", contact="x@example.org"
+    )
     lead_client = staff_login(Client(), world.lead)
     url = f"/trajecten/{world.process.slug}/betrokkenen"
     reveal(lead_client, get(lead_client, url).content.decode(), purpose="contact")
@@ -135,9 +155,15 @@ def test_the_log_of_another_municipality_is_not_shown(world, other_municipality,
 
 def test_settings_page_sets_process_dialogue_and_municipality_choices(world, admin_client, municipality):
     assert get(admin_client, "/privacy/beheer/instellingen").status_code == 200
-    post(admin_client, "/privacy/beheer/instellingen",
-         {"target": f"process:{world.process.pk}", f"p{world.process.pk}-contributions_on_erase": "remove",
-          f"p{world.process.pk}-retention_months": "12"})
+    post(
+        admin_client,
+        "/privacy/beheer/instellingen",
+        {
+            "target": f"process:{world.process.pk}",
+            f"p{world.process.pk}-contributions_on_erase": "remove",
+            f"p{world.process.pk}-retention_months": "12",
+        },
+    )
     world.process.refresh_from_db()
     assert world.process.contributions_on_erase == "remove" and world.process.retention_months == 12
     post(admin_client, "/privacy/beheer/instellingen", {"target": f"dialogue:{world.dialogue.pk}"})
@@ -145,8 +171,10 @@ def test_settings_page_sets_process_dialogue_and_municipality_choices(world, adm
     assert world.dialogue.keep_votes_on_erase is False
     post(admin_client, "/privacy/beheer/instellingen", {"target": "municipality", "contributions_on_erase": "remove"})
     assert privacy_settings_get(municipality=municipality).contributions_on_erase == "remove"
-    bad = post(admin_client, "/privacy/beheer/instellingen",
-               {"target": f"process:{world.process.pk}", f"p{world.process.pk}-contributions_on_erase": "weg"})
+    bad = post(
+        admin_client,
+        "/privacy/beheer/instellingen",
+        {"target": f"process:{world.process.pk}", f"p{world.process.pk}-contributions_on_erase": "weg"},
+    )
     assert bad.status_code == 400
     assert post(admin_client, "/privacy/beheer/instellingen", {"target": "process:999999"}).status_code == 400
-

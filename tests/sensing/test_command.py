@@ -36,8 +36,22 @@ def test_analyse_writes_the_promised_json(tmp_path):
     csv_path = write_rows(tmp_path / "in.csv", rows, delimiter=";", encoding="cp1252")
     with csv_path.open("a", encoding="cp1252") as handle:
         handle.write('bad;"";2026-01-05;Noord;afval\n')
-    out, err = run("analyse", str(csv_path), "--text", "text", "--time", "time", "--area", "area",
-                   "--label", "label", "--id", "id", "--json", str(tmp_path / "out.json"))
+    out, err = run(
+        "analyse",
+        str(csv_path),
+        "--text",
+        "text",
+        "--time",
+        "time",
+        "--area",
+        "area",
+        "--label",
+        "label",
+        "--id",
+        "id",
+        "--json",
+        str(tmp_path / "out.json"),
+    )
     report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert {"themes", "assignments", "trends", "alerts", "seconds"} <= set(report)
     assert set(report["themes"][0]) >= {"id", "label", "terms", "size", "examples"}

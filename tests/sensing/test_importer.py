@@ -37,13 +37,15 @@ def test_a_missing_column_names_what_is_there(tmp_path):
 
 def test_bad_rows_are_named_and_the_rest_is_read(tmp_path):
     huge = "a" * (MAX_TEXT_CHARS + 1)
-    content = (HEADER + "1;Goede melding;2026-01-05;Noord\n"
-               "2;;2026-01-05;Noord\n"
-               f"3;{huge};2026-01-05;Noord\n"
-               "4;bin\x00\x01\x02\x03\x04ary\x05\x06;2026-01-05;Noord\n"
-               "5;Datum klopt niet;gisteren;Noord\n"
-               "6\n"
-               "1;Zelfde id;2026-01-06;Oost\n")
+    content = (
+        HEADER + "1;Goede melding;2026-01-05;Noord\n"
+        "2;;2026-01-05;Noord\n"
+        f"3;{huge};2026-01-05;Noord\n"
+        "4;bin\x00\x01\x02\x03\x04ary\x05\x06;2026-01-05;Noord\n"
+        "5;Datum klopt niet;gisteren;Noord\n"
+        "6\n"
+        "1;Zelfde id;2026-01-06;Oost\n"
+    )
     result = read(write(tmp_path, content.encode("utf-8")))
     messages = {p.row: p.message for p in result.problems}
     assert result.read == 7 and result.accepted == 3 and result.refused == 4

@@ -7,11 +7,14 @@ from zwerm.sensing.engine.mood import score_text, summarise
 from zwerm.sensing.engine.normalise import analyse
 
 
-@pytest.mark.parametrize("text, code", [
-    ("De lantaarnpaal in onze straat is al weken kapot", "nl"),
-    ("The street light in our road has been broken for weeks", "en"),
-    ("Die Straßenlaterne in unserer Straße ist seit Wochen kaputt", "de"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("De lantaarnpaal in onze straat is al weken kapot", "nl"),
+        ("The street light in our road has been broken for weeks", "en"),
+        ("Die Straßenlaterne in unserer Straße ist seit Wochen kaputt", "de"),
+    ],
+)
 def test_language_is_detected(text, code):
     assert detect(text).code == code
 

@@ -20,18 +20,30 @@ def test_faker_personal_data_of_every_kind_is_masked(seed):
     email, bsn, iban = fake.email(), fake.ssn(), fake.iban()
     address = f"{fake.postcode()} {fake.building_number()}"
     plate = fake.license_plate()
-    text = (f"Mail {email} of stuur naar rekening {iban}. Mijn BSN is {bsn} en ik woon op {address} "
-            f"sinds kort. De auto met kenteken {plate} staat al weken op de stoep.")
+    text = (
+        f"Mail {email} of stuur naar rekening {iban}. Mijn BSN is {bsn} en ik woon op {address} "
+        f"sinds kort. De auto met kenteken {plate} staat al weken op de stoep."
+    )
     result = redact(text)
     for value in (email, bsn, iban, address, plate):
         assert value not in result.text
     assert {"email", "bsn", "iban", "postcode_house_number", "licence_plate"} <= set(result.kinds)
 
 
-@pytest.mark.parametrize("number", [
-    "06-12345678", "06 1234 5678", "+31 6 12345678", "+31(0)6-12345678", "0031 6 12345678",
-    "020-1234567", "010 123 4567", "(020) 123 45 67", "+31 20 123 4567",
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "06-12345678",
+        "06 1234 5678",
+        "+31 6 12345678",
+        "+31(0)6-12345678",
+        "0031 6 12345678",
+        "020-1234567",
+        "010 123 4567",
+        "(020) 123 45 67",
+        "+31 20 123 4567",
+    ],
+)
 def test_dutch_phone_formats_are_masked(number):
     result = redact(f"Bel mij op {number} graag.")
     assert result.text == "Bel mij op [telefoonnummer] graag."

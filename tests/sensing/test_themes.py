@@ -47,7 +47,9 @@ def test_a_text_repeated_600_times_is_not_a_theme_of_its_own():
 
 def test_near_duplicates_are_folded():
     tokens = [["stoep", "kapot", "school", "week", "repareren"]] * 3 + [
-        ["stoep", "kapot", "school", "week", "repareren", "snel"], ["boom", "omgevallen", "park"]]
+        ["stoep", "kapot", "school", "week", "repareren", "snel"],
+        ["boom", "omgevallen", "park"],
+    ]
     groups = fold(tokens)
     assert list(groups.representative) == [0, 0, 0, 0, 4]
 
@@ -62,8 +64,9 @@ def test_a_new_text_is_assigned_in_milliseconds_to_the_matching_theme(synthetic_
     per_text = (time.perf_counter() - started) / 50
     assert per_text < 0.05  # the benchmark holds it to 10 ms on an idle machine
     theme = next(t for t in model.themes if t.id == result.theme_id)
-    assert {"lantaarnpaal", "lamp", "straatverlichting", "verlichting", "branden", "donker", "licht"} & \
-        set(" ".join(theme.terms).split()), theme.terms
+    assert {"lantaarnpaal", "lamp", "straatverlichting", "verlichting", "branden", "donker", "licht"} & set(
+        " ".join(theme.terms).split()
+    ), theme.terms
     assert nearest_themes(model, text)[0][0] == result.theme_id
 
 

@@ -27,8 +27,12 @@ class DialoguesPersonalData:
                         for s in statements
                     ],
                     "stemmen": [
-                        {"stelling": v.statement_id, "stelling_tekst": v.statement.public_text, "stem": v.value,
-                         "op": iso(v.updated_at)}
+                        {
+                            "stelling": v.statement_id,
+                            "stelling_tekst": v.statement.public_text,
+                            "stem": v.value,
+                            "op": iso(v.updated_at),
+                        }
                         for v in votes
                     ],
                     "stemmen_blijven_anoniem_bij_verwijderen": p.dialogue.keep_votes_on_erase,

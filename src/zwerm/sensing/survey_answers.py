@@ -49,9 +49,7 @@ def survey_respondent_ids(*, municipality: Municipality, response_ids) -> dict[i
 
 def survey_answers_of(*, user) -> list[tuple[int, int, int, int]]:
     """(municipality id, survey id, response id, number of answers) of every survey `user` answered."""
-    rows = processes.survey_responses_of(user=user).values_list(
-        "pk", "survey_id", "survey__municipality_id", "answers"
-    )
+    rows = processes.survey_responses_of(user=user).values_list("pk", "survey_id", "survey__municipality_id", "answers")
     return [(municipality_id, survey_id, pk, len(answers or [])) for pk, survey_id, municipality_id, answers in rows]
 
 

@@ -50,8 +50,12 @@ RATELIMIT_VIEW = "zwerm.web.views.errors.rate_limited"
 # One process in the demo: a local-memory cache is enough for the rate limits there.
 # Django's own RedisCache increments atomically, which is all django-ratelimit needs (W001 only says it
 # is not on the package's list).
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if env_str("ZWERM_CACHE_URL", "") else [
-    "django_ratelimit.E003",
-    "django_ratelimit.W001",
-]
+SILENCED_SYSTEM_CHECKS = (
+    ["django_ratelimit.W001"]
+    if env_str("ZWERM_CACHE_URL", "")
+    else [
+        "django_ratelimit.E003",
+        "django_ratelimit.W001",
+    ]
+)
 CSRF_FAILURE_VIEW = "zwerm.web.views.errors.csrf_failure"

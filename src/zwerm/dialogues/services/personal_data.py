@@ -23,8 +23,9 @@ def dialogue_set_keep_votes(*, dialogue: Dialogue, actor, keep_votes_on_erase: b
 
 
 def dialogues_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
-    counts = dict.fromkeys(("stellingen_geanonimiseerd", "stellingen_verwijderd", "stemmen_anoniem",
-                            "stemmen_verwijderd"), 0)
+    counts = dict.fromkeys(
+        ("stellingen_geanonimiseerd", "stellingen_verwijderd", "stemmen_anoniem", "stemmen_verwijderd"), 0
+    )
     with transaction.atomic():
         for participant in Participant.objects.select_for_update().filter(user=erasure.user).select_related("dialogue"):
             dialogue = participant.dialogue

@@ -48,8 +48,9 @@ def assign(model: ThemeModel, text: str, *, policy: RedactionPolicy = DEFAULT_PO
     return assign_prepared(model, [prepare(text, policy=policy)])[0]
 
 
-def assign_many(model: ThemeModel, texts: Sequence[str], *,
-                policy: RedactionPolicy = DEFAULT_POLICY) -> list[Assignment]:
+def assign_many(
+    model: ThemeModel, texts: Sequence[str], *, policy: RedactionPolicy = DEFAULT_POLICY
+) -> list[Assignment]:
     return assign_prepared(model, [prepare(t, policy=policy) for t in texts])
 
 

@@ -74,8 +74,15 @@ def _minhashes(docs: list[list[int]], permutations: int, seed: int) -> np.ndarra
     return out
 
 
-def fold(token_lists: list[list[str]], *, threshold: float = 0.85, shingle: int = 1,
-         bands: int = 12, rows: int = 8, seed: int = 0) -> DuplicateGroups:
+def fold(
+    token_lists: list[list[str]],
+    *,
+    threshold: float = 0.85,
+    shingle: int = 1,
+    bands: int = 12,
+    rows: int = 8,
+    seed: int = 0,
+) -> DuplicateGroups:
     """Group texts (as analysed tokens) whose content is the same or nearly the same.
 
     `threshold` is the rapidfuzz token-sort ratio (0..1) two candidates must reach.

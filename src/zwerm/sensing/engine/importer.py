@@ -21,8 +21,17 @@ from pathlib import Path
 MAX_TEXT_CHARS = 100_000
 _DELIMITERS = ",;\t|"
 _DATE_FORMATS = (
-    "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y",
-    "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y%m%d",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y%m%d",
 )
 
 
@@ -126,8 +135,16 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
-def read_csv_text(text: str, *, text_column: str, time_column: str | None = None, area_column: str | None = None,
-                  label_column: str | None = None, id_column: str | None = None, encoding: str = "utf-8") -> CsvImport:
+def read_csv_text(
+    text: str,
+    *,
+    text_column: str,
+    time_column: str | None = None,
+    area_column: str | None = None,
+    label_column: str | None = None,
+    id_column: str | None = None,
+    encoding: str = "utf-8",
+) -> CsvImport:
     """Rows from CSV content already decoded; see the module docstring for what is checked."""
     if not text.strip():
         raise CsvError("The file is empty.")
@@ -138,8 +155,9 @@ def read_csv_text(text: str, *, text_column: str, time_column: str | None = None
     wanted = {"text": text_column, "time": time_column, "area": area_column, "label": label_column, "id": id_column}
     missing = [c for c in wanted.values() if c and c not in header]
     if missing:
-        raise CsvError(f"Missing column(s): {', '.join(missing)}. The file has: {', '.join(header)} "
-                       f"(delimiter {delimiter!r}).")
+        raise CsvError(
+            f"Missing column(s): {', '.join(missing)}. The file has: {', '.join(header)} (delimiter {delimiter!r})."
+        )
     position = {key: header.index(col) for key, col in wanted.items() if col}
     rows, problems, seen = [], [], set()
     number = 0
@@ -164,14 +182,28 @@ def read_csv_text(text: str, *, text_column: str, time_column: str | None = None
         row_id = cell("id").strip() or str(number)
         if row_id in seen:
             new_id = f"{row_id}#{number}"
-            problems.append(RowProblem(number, reader.line_num, new_id,
-                                       f"row {number}: id {row_id!r} was used before; kept as {new_id!r}", False))
+            problems.append(
+                RowProblem(
+                    number,
+                    reader.line_num,
+                    new_id,
+                    f"row {number}: id {row_id!r} was used before; kept as {new_id!r}",
+                    False,
+                )
+            )
             row_id = new_id
         seen.add(row_id)
         if len(record) < len(header) and position["text"] >= len(record):
-            problems.append(RowProblem(number, reader.line_num, row_id,
-                                       f"row {number} (id {row_id}): {len(record)} fields where the header has "
-                                       f"{len(header)}; the text column is missing", True))
+            problems.append(
+                RowProblem(
+                    number,
+                    reader.line_num,
+                    row_id,
+                    f"row {number} (id {row_id}): {len(record)} fields where the header has "
+                    f"{len(header)}; the text column is missing",
+                    True,
+                )
+            )
             continue
         body = cell("text")
         issue = _text_problem(body)
@@ -183,9 +215,16 @@ def read_csv_text(text: str, *, text_column: str, time_column: str | None = None
             try:
                 moment = parse_time(cell("time"))
             except ValueError:
-                problems.append(RowProblem(number, reader.line_num, row_id,
-                                           f"row {number} (id {row_id}): date {cell('time')!r} cannot be read; "
-                                           f"the row is kept without a time", False))
+                problems.append(
+                    RowProblem(
+                        number,
+                        reader.line_num,
+                        row_id,
+                        f"row {number} (id {row_id}): date {cell('time')!r} cannot be read; "
+                        f"the row is kept without a time",
+                        False,
+                    )
+                )
         rows.append(TextRow(number, row_id, body, moment, cell("area").strip() or None, cell("label").strip() or None))
     return CsvImport(tuple(rows), tuple(problems), encoding, delimiter, read=number)
 

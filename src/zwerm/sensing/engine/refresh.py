@@ -55,8 +55,11 @@ def match_themes(old: Sequence[Theme], new: Sequence[Theme], *, minimum: float =
         return []
     similarity = signature_similarity(old, new)
     rows, cols = linear_sum_assignment(-similarity)
-    return [ThemeMatch(old[r].id, int(c), float(similarity[r, c]))
-            for r, c in zip(rows, cols, strict=False) if similarity[r, c] >= minimum]
+    return [
+        ThemeMatch(old[r].id, int(c), float(similarity[r, c]))
+        for r, c in zip(rows, cols, strict=False)
+        if similarity[r, c] >= minimum
+    ]
 
 
 def carry_ids(new: Sequence[Theme], previous: ThemeModel | None) -> tuple[list[str], int]:

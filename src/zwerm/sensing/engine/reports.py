@@ -35,16 +35,31 @@ def analysis_report(analysis: Analysis, imported: CsvImport | None = None, secon
     mood = {m.key[0]: asdict(m) for m in analysis.mood_by_theme}
     report = {
         "themes": [
-            {"id": t.id, "label": t.label, "terms": list(t.terms), "size": sizes[t.id], "distinct": t.distinct,
-             "examples": examples[t.id], "mood": mood.get(t.id)}
+            {
+                "id": t.id,
+                "label": t.label,
+                "terms": list(t.terms),
+                "size": sizes[t.id],
+                "distinct": t.distinct,
+                "examples": examples[t.id],
+                "mood": mood.get(t.id),
+            }
             for t in analysis.model.themes
         ],
         "assignments": assignments,
         "trends": [
-            {"theme": p.theme, "area": p.area, "period": p.period, "count": p.count, "expected": p.expected,
-             "score": p.score, "p_value": p.p_low if p.kind == "decline" else p.p_high, "q_value": p.q_value,
-             "kind": p.kind,
-             "public": p.public}
+            {
+                "theme": p.theme,
+                "area": p.area,
+                "period": p.period,
+                "count": p.count,
+                "expected": p.expected,
+                "score": p.score,
+                "p_value": p.p_low if p.kind == "decline" else p.p_high,
+                "q_value": p.q_value,
+                "kind": p.kind,
+                "public": p.public,
+            }
             for p in analysis.trends
         ],
         "alerts": [{**asdict(a), "ratio": _finite(a.ratio)} for a in analysis.alerts],
@@ -52,9 +67,14 @@ def analysis_report(analysis: Analysis, imported: CsvImport | None = None, secon
             {"theme": m.key[0], "area": m.key[1], **{k: v for k, v in asdict(m).items() if k != "key"}}
             for m in analysis.mood_by_theme_area
         ],
-        "k_selection": ({"k": analysis.model.k_choice.k,
-                         "stability": {str(k): round(v, 4) for k, v in analysis.model.k_choice.stability.items()}}
-                        if analysis.model.k_choice else None),
+        "k_selection": (
+            {
+                "k": analysis.model.k_choice.k,
+                "stability": {str(k): round(v, 4) for k, v in analysis.model.k_choice.stability.items()},
+            }
+            if analysis.model.k_choice
+            else None
+        ),
         "texts": len(analysis.ids),
         "distinct_texts": len(set(analysis.duplicate_of)),
         "languages": analysis.languages(),
@@ -67,20 +87,32 @@ def analysis_report(analysis: Analysis, imported: CsvImport | None = None, secon
         report["agreement"] = asdict(analysis.agreement)
     if imported is not None:
         report["import"] = {
-            "encoding": imported.encoding, "delimiter": imported.delimiter, "rows": imported.read,
-            "accepted": imported.accepted, "refused": imported.refused,
+            "encoding": imported.encoding,
+            "delimiter": imported.delimiter,
+            "rows": imported.read,
+            "accepted": imported.accepted,
+            "refused": imported.refused,
             "problems": [asdict(p) for p in imported.problems],
         }
     return report
 
 
-def analyse_csv(path: str | Path, *, text: str, time_column: str | None = None, area: str | None = None,
-                label: str | None = None, id_column: str | None = None, json_out: str | Path | None = None,
-                config: PipelineConfig | None = None) -> dict:
+def analyse_csv(
+    path: str | Path,
+    *,
+    text: str,
+    time_column: str | None = None,
+    area: str | None = None,
+    label: str | None = None,
+    id_column: str | None = None,
+    json_out: str | Path | None = None,
+    config: PipelineConfig | None = None,
+) -> dict:
     """Read a CSV, analyse it, write the JSON report (if `json_out`) and return it."""
     started = time.perf_counter()
-    imported = read_csv(path, text_column=text, time_column=time_column, area_column=area,
-                        label_column=label, id_column=id_column)
+    imported = read_csv(
+        path, text_column=text, time_column=time_column, area_column=area, label_column=label, id_column=id_column
+    )
     analysis = analyse(imported.rows, config=config or PipelineConfig())
     report = analysis_report(analysis, imported, seconds=time.perf_counter() - started)
     if json_out is not None:

@@ -71,14 +71,27 @@ class Router:
         from sklearn.linear_model import LogisticRegression
 
         min_df = 2 if len(prepared) >= 50 else 1
-        self.words = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),  # noqa: S106 (a regex, not a password)
-                                     min_df=min_df, sublinear_tf=True, dtype=np.float32)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=min_df, sublinear_tf=True,
-                                     max_features=self.config.char_features, dtype=np.float32)
+        self.words = TfidfVectorizer(
+            token_pattern=r"\S+",  # noqa: S106 (a regex, not a password)
+            lowercase=False,
+            ngram_range=(1, 2),
+            min_df=min_df,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=(2, 5),
+            min_df=min_df,
+            sublinear_tf=True,
+            max_features=self.config.char_features,
+            dtype=np.float32,
+        )
         self.words.fit([" ".join(p.lemmas) for p in prepared])
         self.chars.fit([p.text.lower() for p in prepared])
-        self.model = LogisticRegression(C=self.config.c, max_iter=3000, class_weight="balanced",
-                                        random_state=self.config.seed)
+        self.model = LogisticRegression(
+            C=self.config.c, max_iter=3000, class_weight="balanced", random_state=self.config.seed
+        )
         self.model.fit(self._features(prepared), list(labels))
 
     def _logits(self, features) -> np.ndarray:
@@ -127,11 +140,14 @@ class Router:
         for row in probabilities:
             order = np.argsort(-row)
             top = float(row[order[0]])
-            out.append(Route(
-                category=classes[order[0]], confidence=round(top, 4),
-                needs_person=top < self.config.threshold,
-                alternatives=tuple((classes[j], round(float(row[j]), 4)) for j in order[1:3]),
-            ))
+            out.append(
+                Route(
+                    category=classes[order[0]],
+                    confidence=round(top, 4),
+                    needs_person=top < self.config.threshold,
+                    alternatives=tuple((classes[j], round(float(row[j]), 4)) for j in order[1:3]),
+                )
+            )
         return out
 
     def route(self, text: str) -> Route:

@@ -95,8 +95,9 @@ def _kmeans(vectors: np.ndarray, k: int, *, weights=None, n_init: int, seed: int
     return model.fit(vectors, sample_weight=weights)
 
 
-def _warm_start(vectors: np.ndarray, docs: Sequence[Document], previous: ThemeModel, k: int,
-                config: ThemeConfig) -> np.ndarray:
+def _warm_start(
+    vectors: np.ndarray, docs: Sequence[Document], previous: ThemeModel, k: int, config: ThemeConfig
+) -> np.ndarray:
     """Initial centres for a refresh: the previous themes, re-expressed in the new vector space.
 
     Each text is placed in its previous theme with the previous model; the mean of those texts'
@@ -167,8 +168,13 @@ def _term_matrix(vectoriser: Vectoriser, docs: Sequence[Document]):
         return vectoriser.sparse(docs), vectoriser.terms()
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),  # noqa: S106 (a regex, not a password)
-                            min_df=2 if len(docs) >= 20 else 1, sublinear_tf=True)
+    tfidf = TfidfVectorizer(
+        token_pattern=r"\S+",  # noqa: S106 (a regex, not a password)
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=2 if len(docs) >= 20 else 1,
+        sublinear_tf=True,
+    )
     return tfidf.fit_transform([d.lemmas for d in docs]), tfidf.get_feature_names_out()
 
 
@@ -197,8 +203,13 @@ def _describe(matrix, terms, labels: np.ndarray, k: int, n_terms: int):
     return out
 
 
-def build_themes(docs: Sequence[Document], groups: DuplicateGroups, *, config: ThemeConfig = ThemeConfig(),
-                 previous: ThemeModel | None = None) -> ThemeBuild:
+def build_themes(
+    docs: Sequence[Document],
+    groups: DuplicateGroups,
+    *,
+    config: ThemeConfig = ThemeConfig(),
+    previous: ThemeModel | None = None,
+) -> ThemeBuild:
     """Discover themes in `docs`; with `previous`, continuing themes keep their ids (see refresh.py)."""
     from threadpoolctl import threadpool_limits
 
@@ -212,12 +223,16 @@ def _build(docs, groups, config, previous) -> ThemeBuild:
     n = len(docs)
     reps = np.array([i for i in groups.representatives if docs[i].lemmas], dtype=int)
     sizes = np.bincount(groups.representative, minlength=n)
-    vectoriser = make_vectoriser(config.vectoriser, seed=config.seed) if config.vectoriser == "tfidf" \
+    vectoriser = (
+        make_vectoriser(config.vectoriser, seed=config.seed)
+        if config.vectoriser == "tfidf"
         else make_vectoriser(config.vectoriser)
+    )
     labels = np.full(n, -1)
     if len(reps) < 2 * config.min_distinct:
-        empty = ThemeModel(vectoriser, np.zeros((0, 1), np.float32), (), config.min_similarity,
-                           previous.next_id if previous else 1)
+        empty = ThemeModel(
+            vectoriser, np.zeros((0, 1), np.float32), (), config.min_similarity, previous.next_id if previous else 1
+        )
         return ThemeBuild(empty, labels)
     rep_docs = [docs[i] for i in reps]
     weights = 1.0 + np.log(sizes[reps])
@@ -232,13 +247,18 @@ def _build(docs, groups, config, previous) -> ThemeBuild:
     keep = [c for c in range(k_choice.k) if (rep_labels == c).sum() >= config.min_distinct]
     centroids = centroids[keep] if keep else centroids
     rep_labels = (vectors @ centroids.T).argmax(axis=1)
-    centroids = _unit(np.vstack([vectors[rep_labels == c].mean(axis=0) if (rep_labels == c).any() else centroids[c]
-                                 for c in range(len(centroids))]))
+    centroids = _unit(
+        np.vstack(
+            [
+                vectors[rep_labels == c].mean(axis=0) if (rep_labels == c).any() else centroids[c]
+                for c in range(len(centroids))
+            ]
+        )
+    )
     sims = vectors @ centroids.T
     rep_labels = np.where(sims.max(axis=1) >= config.min_similarity, sims.argmax(axis=1), -1)
     # Largest theme first, so that fresh ids read in order of size; themes left empty are dropped.
-    weight = np.bincount(rep_labels[rep_labels >= 0], weights=sizes[reps][rep_labels >= 0],
-                         minlength=len(centroids))
+    weight = np.bincount(rep_labels[rep_labels >= 0], weights=sizes[reps][rep_labels >= 0], minlength=len(centroids))
     order = [c for c in np.argsort(-weight, kind="stable") if weight[c] > 0]
     centroids = centroids[order]
     sims = vectors @ centroids.T
@@ -255,10 +275,17 @@ def _build(docs, groups, config, previous) -> ThemeBuild:
     for c, (label, chosen, signature) in enumerate(described):
         members = np.flatnonzero(rep_labels == c)
         closest = members[np.argsort(-sims[members, c])[: config.n_examples]]
-        themes.append(Theme(
-            id="", label=label, terms=chosen, size=int((labels == c).sum()), distinct=len(members),
-            examples=tuple(int(reps[i]) for i in closest), signature=signature,
-        ))
+        themes.append(
+            Theme(
+                id="",
+                label=label,
+                terms=chosen,
+                size=int((labels == c).sum()),
+                distinct=len(members),
+                examples=tuple(int(reps[i]) for i in closest),
+                signature=signature,
+            )
+        )
     ids, next_id = carry_ids(themes, previous)
     themes = [Theme(**{**t.__dict__, "id": i}) for t, i in zip(themes, ids, strict=False)]
     model = ThemeModel(vectoriser, centroids, tuple(themes), config.min_similarity, next_id, k_choice)

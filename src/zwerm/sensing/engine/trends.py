@@ -192,8 +192,9 @@ def _control(points: list[list], alpha: float) -> None:
             pt.append(1.0)
 
 
-def evaluate_series(counts: Sequence[int], config: TrendConfig = TrendConfig(), *,
-                    partial_last: bool = False) -> list[tuple]:
+def evaluate_series(
+    counts: Sequence[int], config: TrendConfig = TrendConfig(), *, partial_last: bool = False
+) -> list[tuple]:
     """Per week of one series: (expected, score, p_high, p_low, kind, q_value).
 
     With `partial_last`, the last week is still running: it can show a spike or an emerging theme
@@ -204,9 +205,14 @@ def evaluate_series(counts: Sequence[int], config: TrendConfig = TrendConfig(), 
     return [tuple(pt) for pt in points]
 
 
-def detect_trends(themes: Sequence[str | None], areas: Sequence[str | None], times: Sequence[datetime | None],
-                  config: TrendConfig = TrendConfig(), *, until: datetime | date | None = None,
-                  ) -> tuple[list[TrendPoint], list[Alert]]:
+def detect_trends(
+    themes: Sequence[str | None],
+    areas: Sequence[str | None],
+    times: Sequence[datetime | None],
+    config: TrendConfig = TrendConfig(),
+    *,
+    until: datetime | date | None = None,
+) -> tuple[list[TrendPoint], list[Alert]]:
     """Weekly trend points for every theme x area (and all areas) and the alerts among them.
 
     Texts without a theme or without a time are left out of the counts. `until` is the end of the
@@ -245,7 +251,20 @@ def detect_trends(themes: Sequence[str | None], areas: Sequence[str | None], tim
             if kind in ("emerging", "spike", "decline"):
                 p_value = p_low if kind == "decline" else p_high
                 ratio = round(float(count / expected), 2) if expected > 0 else float("inf")
-                alerts.append(Alert(kind, theme, area, period, count, expected, p_value, q_value, ratio, public,
-                                    f"{kind}: {count} texts in {period} where {expected:.1f} were expected "
-                                    f"(p={p_value:.2g}, q={q_value:.2g}, {ratio}x)"))
+                alerts.append(
+                    Alert(
+                        kind,
+                        theme,
+                        area,
+                        period,
+                        count,
+                        expected,
+                        p_value,
+                        q_value,
+                        ratio,
+                        public,
+                        f"{kind}: {count} texts in {period} where {expected:.1f} were expected "
+                        f"(p={p_value:.2g}, q={q_value:.2g}, {ratio}x)",
+                    )
+                )
     return points, alerts

@@ -49,8 +49,16 @@ class TfidfLsaVectoriser:
 
     name = "tfidf"
 
-    def __init__(self, *, dimensions: int = 100, min_df: int = 2, max_df: float = 0.5,
-                 max_features: int = 50_000, ngram_range: tuple[int, int] = (1, 2), seed: int = 0):
+    def __init__(
+        self,
+        *,
+        dimensions: int = 100,
+        min_df: int = 2,
+        max_df: float = 0.5,
+        max_features: int = 50_000,
+        ngram_range: tuple[int, int] = (1, 2),
+        seed: int = 0,
+    ):
         self.dimensions = dimensions
         self.min_df = min_df
         self.max_df = max_df

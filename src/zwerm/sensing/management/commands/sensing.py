@@ -31,8 +31,9 @@ class Command(BaseCommand):
         a.add_argument("--id", help="column with the row id (default: the row number)")
         a.add_argument("--json", required=True, help="where to write the JSON report")
         a.add_argument("--vectoriser", default="tfidf", choices=vectoriser_names())
-        a.add_argument("--names", action="store_true",
-                       help="also redact names with deduce (first start builds a cache, ~90 s)")
+        a.add_argument(
+            "--names", action="store_true", help="also redact names with deduce (first start builds a cache, ~90 s)"
+        )
         r = sub.add_parser("route", help="Train the router on one CSV, print accuracy and macro-F1 on another.")
         r.add_argument("--train", required=True)
         r.add_argument("--test", required=True)
@@ -54,29 +55,43 @@ class Command(BaseCommand):
     def _problems(self, imported, name: str) -> None:
         for problem in imported.problems:
             self.stderr.write(f"{name}: {problem.message}")
-        self.stdout.write(f"{name}: {imported.read} rows read, {imported.accepted} accepted, "
-                          f"{imported.refused} refused (encoding {imported.encoding}, "
-                          f"delimiter {imported.delimiter!r})")
+        self.stdout.write(
+            f"{name}: {imported.read} rows read, {imported.accepted} accepted, "
+            f"{imported.refused} refused (encoding {imported.encoding}, "
+            f"delimiter {imported.delimiter!r})"
+        )
 
     def _analyse(self, options) -> None:
-        config = PipelineConfig(themes=ThemeConfig(vectoriser=options["vectoriser"]),
-                                redaction=RedactionPolicy(names=options["names"]))
-        report = analyse_csv(options["file"], text=options["text"], time_column=options["time"],
-                             area=options["area"], label=options["label"], id_column=options["id"],
-                             json_out=options["json"], config=config)
+        config = PipelineConfig(
+            themes=ThemeConfig(vectoriser=options["vectoriser"]), redaction=RedactionPolicy(names=options["names"])
+        )
+        report = analyse_csv(
+            options["file"],
+            text=options["text"],
+            time_column=options["time"],
+            area=options["area"],
+            label=options["label"],
+            id_column=options["id"],
+            json_out=options["json"],
+            config=config,
+        )
         imported = report["import"]
         for problem in imported["problems"]:
             self.stderr.write(f"{options['file']}: {problem['message']}")
-        self.stdout.write(f"{imported['rows']} rows read, {imported['accepted']} accepted, "
-                          f"{imported['refused']} refused")
-        self.stdout.write(f"{len(report['themes'])} themes, {len(report['alerts'])} alerts, "
-                          f"{report['seconds']:.1f} s; written to {options['json']}")
+        self.stdout.write(
+            f"{imported['rows']} rows read, {imported['accepted']} accepted, {imported['refused']} refused"
+        )
+        self.stdout.write(
+            f"{len(report['themes'])} themes, {len(report['alerts'])} alerts, "
+            f"{report['seconds']:.1f} s; written to {options['json']}"
+        )
         for theme in report["themes"]:
             self.stdout.write(f"  {theme['id']:>5}  {theme['size']:>6}  {theme['label']}")
         if "agreement" in report:
             agreement = report["agreement"]
-            self.stdout.write(f"agreement with {options['label']!r}: "
-                              f"NMI {agreement['nmi']:.3f}, ARI {agreement['ari']:.3f}")
+            self.stdout.write(
+                f"agreement with {options['label']!r}: NMI {agreement['nmi']:.3f}, ARI {agreement['ari']:.3f}"
+            )
 
     def _route(self, options) -> None:
         result = route_csv(options["train"], options["test"], text=options["text"], label=options["label"])
@@ -86,5 +101,7 @@ class Command(BaseCommand):
         self.stdout.write(f"categories: {len(result.categories)}; test texts: {score.n}")
         self.stdout.write(f"accuracy: {score.accuracy:.3f}")
         self.stdout.write(f"macro F1: {score.macro_f1:.3f}")
-        self.stdout.write(f"handed to a person (confidence below threshold): {score.handed_to_person:.1%}; "
-                          f"accuracy of the rest: {score.accuracy_when_confident:.3f}")
+        self.stdout.write(
+            f"handed to a person (confidence below threshold): {score.handed_to_person:.1%}; "
+            f"accuracy of the rest: {score.accuracy_when_confident:.3f}"
+        )

@@ -152,8 +152,10 @@ class Command(BaseCommand):
         # A dialogue with enough participants to show opinion groups (the named residents and 40 more).
         voters = residents + [
             accounts.resident_register(
-                municipality=municipality, email=f"deelnemer{n:02d}@zwermstad.example",
-                display_name=f"Deelnemer {n}", neighbourhood=neighbourhoods[n % len(neighbourhoods)],
+                municipality=municipality,
+                email=f"deelnemer{n:02d}@zwermstad.example",
+                display_name=f"Deelnemer {n}",
+                neighbourhood=neighbourhoods[n % len(neighbourhoods)],
             )
             for n in range(1, 41)
         ]
