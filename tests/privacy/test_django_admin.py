@@ -107,6 +107,15 @@ def test_after_a_purpose_the_access_log_shows_and_every_showing_is_logged(
     assert list(PersonalDataAccess.objects.order_by("pk").values_list("path", flat=True)) == [ACCESS_LOGS, row]
 
 
+def test_what_was_searched_for_stays_out_of_the_access_log(superuser_client, logged_in_moderator):
+    page = get(superuser_client, ACCESS_LOGS).content.decode()
+    give_purpose(superuser_client, page, purpose="other", explanation="Vreemde inlogpogingen")
+    shown = get(superuser_client, f"{ACCESS_LOGS}?q={logged_in_moderator.email}&o=1").content.decode()
+    assert logged_in_moderator.email in shown  # the search itself works
+    path = PersonalDataAccess.objects.get().path
+    assert logged_in_moderator.email not in path and path.startswith(f"{ACCESS_LOGS}?q=") and "o=1" in path
+
+
 def test_a_purpose_opens_one_model_only(superuser_client, logged_in_moderator):
     give_purpose(superuser_client, get(superuser_client, ACCESS_LOGS).content.decode())
     devices = get(superuser_client, f"{ADMIN}otp_totp/totpdevice/").content.decode()

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from zwerm.core.redaction import redact
 
 from .forms import PurposeForm
 from .services import personal_data_access_log
@@ -40,6 +42,22 @@ def _key(request, scope: str) -> str:
     return f"{request.municipality.pk}:{scope}"
 
 
+SEARCH_PARAMETERS = ("q", "term", "zoek", "search")  # what a staff member typed to find someone (term: autocomplete)
+
+
+def logged_path(request) -> str:
+    """The page for the access log, without what was searched for: the log must not become a copy of the
+    personal data it guards (an e-mail address typed into the admin's search box, say)."""
+    if not request.GET:
+        return request.path
+    query = [
+        (key, "…" if key in SEARCH_PARAMETERS else redact(value).text)
+        for key, values in request.GET.lists()
+        for value in values
+    ]
+    return f"{request.path}?{urlencode(query)}"
+
+
 def personal_data_gate(request, *, scope: str, what: str) -> PersonalDataGate:
     """Open (and logged) when this staff member gave a purpose for `scope` recently; closed otherwise."""
     grant = request.session.get(SESSION_KEY, {}).get(_key(request, scope))
@@ -52,7 +70,7 @@ def personal_data_gate(request, *, scope: str, what: str) -> PersonalDataGate:
             what=what,
             purpose=grant["purpose"],
             explanation=grant["explanation"],
-            path=request.get_full_path(),
+            path=logged_path(request),
         )
     token = signing.dumps({"scope": scope, "what": what, "next": request.get_full_path()}, salt=SIGNING_SALT)
     return PersonalDataGate(visible=visible, scope=scope, what=what, token=token)
