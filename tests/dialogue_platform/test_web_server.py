@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection
 
 from tests.foundation.builders import make_resident
+from tests.subprocess_db import subprocess_database_url
 from zwerm.accounts.roles import Role
 from zwerm.dialogues import services
 from zwerm.dialogues.models import Vote
@@ -26,13 +26,6 @@ from zwerm.dialogues.models import Vote
 GRANIAN = Path(sys.executable).parent / "granian"
 HOST = "testdam.localhost"  # the test municipality's host name
 CSRF = "c" * 32  # an unmasked CSRF secret: Django accepts the same value as cookie and form field
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
 def free_port() -> int:
@@ -48,7 +41,7 @@ def server(tmp_path, settings):
     port = free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": subprocess_database_url(),
         "ZWERM_ENVIRONMENT": "production",
         "ZWERM_SECRET_KEY": settings.SECRET_KEY,
         "ZWERM_ALLOWED_HOSTS": HOST,

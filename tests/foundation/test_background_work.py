@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
+from tests.subprocess_db import subprocess_database_url
 from zwerm.accounts.roles import Role
 from zwerm.initiatives import services
 
@@ -29,18 +30,12 @@ def test_a_status_change_mail_waits_in_the_database_queue_until_a_worker_runs(
     }
     assert mail.outbox == []
     # The worker is a separate process, as in production.
-    from django.db import connection
-
     env = {
         **os.environ,
         "ZWERM_TASKS_BACKEND": "database",
         "ZWERM_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
     }
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{connection.settings_dict['NAME']}"
-    else:
-        s = connection.settings_dict
-        env["DATABASE_URL"] = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    env["DATABASE_URL"] = subprocess_database_url()
     done = subprocess.run(
         [sys.executable, "-m", "zwerm", "db_worker", "--batch"], env=env, capture_output=True, text=True, timeout=120
     )

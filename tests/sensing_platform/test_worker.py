@@ -8,6 +8,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from tests.foundation.builders import make_initiative
+from tests.subprocess_db import subprocess_database_url
 from zwerm.sensing.models import Text
 
 
@@ -25,14 +26,8 @@ def test_an_initiative_is_ingested_by_a_separate_worker(settings, municipality, 
         "municipality_id": municipality.pk,
     }  # ids only: no text travels through the queue
     assert not Text.objects.exists()
-    from django.db import connection
-
     env = {**os.environ, "ZWERM_TASKS_BACKEND": "database"}
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{connection.settings_dict['NAME']}"
-    else:
-        s = connection.settings_dict
-        env["DATABASE_URL"] = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    env["DATABASE_URL"] = subprocess_database_url()
     done = subprocess.run(
         [sys.executable, "-m", "zwerm", "db_worker", "--batch"], env=env, capture_output=True, text=True, timeout=120
     )

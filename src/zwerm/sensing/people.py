@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from zwerm.core.models import Municipality
 from zwerm.dialogues.selectors import statement_author_keys
 from zwerm.initiatives.selectors import comment_author_ids, initiative_author_ids
+from zwerm.processes.selectors import survey_respondent_ids
 
 from .models import Channel
-from .survey_answers import survey_answer_parse, survey_respondent_ids
+from .survey_answers import survey_answer_parse
 
 CHUNK = 500  # source ids per query (SQLite allows 999 parameters)
 PERSON_CHANNELS = (Channel.INITIATIVE, Channel.COMMENT, Channel.STATEMENT, Channel.SURVEY)

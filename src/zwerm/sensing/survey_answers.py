@@ -42,17 +42,7 @@ def survey_answer_read(*, municipality: Municipality, source_id):
     return str(response.answers[index] or ""), response.created_at, hood, url
 
 
-def survey_respondent_ids(*, municipality: Municipality, response_ids) -> dict[int, int | None]:
-    """Response id -> its respondent's user id (None once the answer was anonymised), for counting people."""
-    return processes.survey_respondent_ids(municipality=municipality, response_ids=response_ids)
-
-
 def survey_answers_of(*, user) -> list[tuple[int, int, int, int]]:
     """(municipality id, survey id, response id, number of answers) of every survey `user` answered."""
     rows = processes.survey_responses_of(user=user).values_list("pk", "survey_id", "survey__municipality_id", "answers")
     return [(municipality_id, survey_id, pk, len(answers or [])) for pk, survey_id, municipality_id, answers in rows]
-
-
-def survey_responses_existing(*, response_ids) -> set[int]:
-    """The ids among `response_ids` whose response still exists."""
-    return processes.survey_responses_existing(response_ids=response_ids)

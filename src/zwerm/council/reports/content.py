@@ -49,7 +49,8 @@ def _text(value: str) -> str:
     return redact(value or "").text
 
 
-def _date(value) -> str | None:
+def iso_date(value) -> str | None:
+    """A date, or a moment in local time to the second, as ISO 8601 (None stays None)."""
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
@@ -76,16 +77,16 @@ def _frame(frame: Frame) -> dict:
         "kindLabel": str(frame.get_kind_display()),
         "description": _text(frame.description),
         "budget": _money(frame.budget),
-        "deadline": _date(frame.deadline),
+        "deadline": iso_date(frame.deadline),
         "setBy": frame.set_by,
         "setByLabel": str(frame.get_set_by_display()),
         "citation": {
             "@type": "zwerm:FrameSource",
             "name": _text(frame.source_reference),
-            "dateCreated": _date(frame.source_date),
+            "dateCreated": iso_date(frame.source_date),
         },
         "replaces": frame.replaces_id,
-        "dateCreated": _date(frame.created_at),
+        "dateCreated": iso_date(frame.created_at),
     }
 
 
@@ -101,12 +102,12 @@ def _state(state: selectors.FrameState) -> dict:
             "label": state.budget.label,
         },
         "deadline": {
-            "date": _date(state.deadline.deadline),
+            "date": iso_date(state.deadline.deadline),
             "daysLeft": state.deadline.days_left,
             "state": state.deadline.state,
             "label": state.deadline.label,
         },
-        "outsideScope": [{"name": _text(d.title), "date": _date(d.decided_on)} for d in state.outside_scope],
+        "outsideScope": [{"name": _text(d.title), "date": iso_date(d.decided_on)} for d in state.outside_scope],
     }
 
 
@@ -127,7 +128,7 @@ def _advice(record) -> dict:
         "identifier": request.pk,
         "question": _text(request.question),
         "team": request.team or _("vakambtenaar"),
-        "deadline": _date(request.deadline),
+        "deadline": iso_date(request.deadline),
         "state": record.state,
         "stateLabel": str(ADVICE_LABELS.get(record.state, record.state)),
         "versions": len(record.versions),
@@ -139,7 +140,7 @@ def _advice(record) -> dict:
             "text": _text(latest.text),
             "basis": _text(latest.basis),
             "conditions": _text(latest.conditions),
-            "dateCreated": _date(latest.created_at),
+            "dateCreated": iso_date(latest.created_at),
         },
     }
 
@@ -150,7 +151,7 @@ def _decision(record) -> dict:
         "@type": "zwerm:Decision",
         "identifier": decision.pk,
         "name": _text(decision.title),
-        "date": _date(decision.decided_on),
+        "date": iso_date(decision.decided_on),
         "decidedBy": decision.decided_by,
         "decidedByLabel": str(decision.get_decided_by_display()),
         "alternatives": _text(decision.alternatives),
@@ -186,8 +187,8 @@ def _phase(record) -> dict:
         "position": phase.position,
         "name": _text(phase.title),
         "description": _text(phase.description),
-        "startDate": _date(phase.starts_on),
-        "endDate": _date(phase.ends_on),
+        "startDate": iso_date(phase.starts_on),
+        "endDate": iso_date(phase.ends_on),
         "closed": record.is_closed,
         "current": record.is_current,
         "changes": [
@@ -195,7 +196,7 @@ def _phase(record) -> dict:
                 "action": c.action,
                 "actionLabel": str(c.get_action_display()),
                 "reason": _text(c.reason),
-                "dateCreated": _date(c.created_at),
+                "dateCreated": iso_date(c.created_at),
             }
             for c in record.changes
         ],
@@ -256,7 +257,7 @@ def _build(*, process, today) -> dict:
         "@type": "schema:Report",
         "format": FORMAT,
         "name": _("Voortgangsrapportage: %(title)s") % {"title": process.title},
-        "dateCreated": _date(timezone.now()),
+        "dateCreated": iso_date(timezone.now()),
         "inLanguage": settings.LANGUAGE_CODE,
         "publisher": {"@type": "schema:Organization", "name": municipality.name, "identifier": municipality.cbs_code},
         "about": {
@@ -301,14 +302,14 @@ def _build(*, process, today) -> dict:
             {
                 "@type": "schema:Question",
                 "text": _text(q.text),
-                "dateCreated": _date(q.created_at),
+                "dateCreated": iso_date(q.created_at),
                 "acceptedAnswer": None
                 if q.answered_at is None
-                else {"@type": "schema:Answer", "text": _text(q.answer), "dateCreated": _date(q.answered_at)},
+                else {"@type": "schema:Answer", "text": _text(q.answer), "dateCreated": iso_date(q.answered_at)},
             }
             for q in selectors.question_list(process=process).order_by("created_at", "pk")
         ],
-        "updates": [{"name": _text(u.title), "dateCreated": _date(u.created_at)} for u in record.updates],
+        "updates": [{"name": _text(u.title), "dateCreated": iso_date(u.created_at)} for u in record.updates],
         "privacy": _(
             "Deze rapportage bevat geen persoonsgegevens van inwoners: geen namen en geen contactgegevens. "
             "Aantallen mensen onder de %(n)d staan er als 'minder dan %(n)d'."

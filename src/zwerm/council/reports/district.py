@@ -18,40 +18,27 @@ from django.utils.translation import gettext as _
 from zwerm.sensing import selectors as sensing
 
 from . import figures
-from .content import CONTEXT
+from .content import CONTEXT, iso_date
 
 FORMAT = "zwerm-district-report/1"
 ALERT_KINDS = ("emerging", "spike", "decline")
 MAX_WEEKS = 52
 
 
-def week_label(day: datetime.date) -> str:
-    year, week, _day = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def week_labels(start: datetime.date, end: datetime.date) -> list[str]:
     """The ISO weeks ("2026-W07") from the week of `start` up to and including the week of `end`."""
-    monday = start - datetime.timedelta(days=start.weekday())
+    monday = sensing.week_start(start)
     labels = []
     while monday <= end:
-        labels.append(week_label(monday))
+        labels.append(sensing.week_label(monday))
         monday += datetime.timedelta(weeks=1)
     return labels
 
 
 def complete_weeks(today: datetime.date, weeks: int) -> list[str]:
     """The `weeks` whole ISO weeks before the week of `today`, oldest first (for a trend: no half week)."""
-    monday = today - datetime.timedelta(days=today.weekday())
-    return [week_label(monday - datetime.timedelta(weeks=n)) for n in range(weeks, 0, -1)]
-
-
-def _date(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat(timespec="seconds")
-    return value.isoformat()
+    monday = sensing.week_start(today)
+    return [sensing.week_label(monday - datetime.timedelta(weeks=n)) for n in range(weeks, 0, -1)]
 
 
 def _exact(parts: list[dict]) -> list[int]:
@@ -148,14 +135,14 @@ def _build(*, municipality, district, weeks: int) -> dict:
         "@type": "schema:Report",
         "format": FORMAT,
         "name": name,
-        "dateCreated": _date(now),
+        "dateCreated": iso_date(now),
         "inLanguage": settings.LANGUAGE_CODE,
         "publisher": {"@type": "schema:Organization", "name": municipality.name, "identifier": municipality.cbs_code},
         "about": {"@type": "zwerm:District", "identifier": district.code, "name": district.name}
         if district is not None
         else {"@type": "zwerm:Municipality", "identifier": municipality.cbs_code, "name": municipality.name},
-        "period": {"startDate": _date(since), "endDate": _date(now), "weeks": weeks, "trendWeeks": trend_weeks},
-        "source": {"dateModified": _date(updated)},
+        "period": {"startDate": iso_date(since), "endDate": iso_date(now), "weeks": weeks, "trendWeeks": trend_weeks},
+        "source": {"dateModified": iso_date(updated)},
         "hasData": any(s["hasData"] for s in sections) or bool(whole and whole["hasData"]),
         "municipality": whole,
         "districts": sections,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from ..models import DistrictReport
 from ..reports.district import MAX_WEEKS, district_report_content
 from .checks import require_report_writer
+from .sending import report_mark_sent, report_require_unsent, report_update_unsent
 
 DEFAULT_WEEKS = 12  # as on the sensing pages
 FROZEN_MESSAGE = gettext_lazy(
@@ -48,24 +49,20 @@ def district_report_generate(*, municipality, actor, district=None, weeks: int =
         )
 
 
-def _lock_unsent(report: DistrictReport) -> DistrictReport:
-    locked = DistrictReport.objects.select_for_update().get(pk=report.pk)
-    if locked.sent_at is not None:
-        raise ValidationError(str(FROZEN_MESSAGE))
-    return locked
-
-
 def district_report_refresh(*, report: DistrictReport, actor) -> DistrictReport:
     """Bring an unsent district report up to date: the same number of weeks, up to now. A sent one is refused."""
     require_report_writer(user=actor, municipality=report.municipality)
-    if report.is_frozen:
-        raise ValidationError(str(FROZEN_MESSAGE))
+    report_require_unsent(report, frozen_message=FROZEN_MESSAGE)
     content, start, end = _content(municipality=report.municipality, district=report.district, weeks=report.weeks)
-    with transaction.atomic():
-        _lock_unsent(report)
-        DistrictReport.objects.filter(pk=report.pk).update(
-            content=content, period_start=start, period_end=end, generated_at=timezone.now(), generated_by=actor
-        )
+    report_update_unsent(
+        report,
+        frozen_message=FROZEN_MESSAGE,
+        content=content,
+        period_start=start,
+        period_end=end,
+        generated_at=timezone.now(),
+        generated_by=actor,
+    )
     report.refresh_from_db()
     return report
 
@@ -73,11 +70,5 @@ def district_report_refresh(*, report: DistrictReport, actor) -> DistrictReport:
 def district_report_send(*, report: DistrictReport, actor) -> DistrictReport:
     """Send the district report to the council: from now on it is frozen and kept as it is."""
     require_report_writer(user=actor, municipality=report.municipality)
-    if report.is_frozen:
-        raise ValidationError(str(FROZEN_MESSAGE))
-    with transaction.atomic():
-        _lock_unsent(report)
-        now = timezone.now()
-        DistrictReport.objects.filter(pk=report.pk).update(sent_at=now, sent_by=actor)
-    report.sent_at, report.sent_by = now, actor
+    report_mark_sent(report, actor=actor, frozen_message=FROZEN_MESSAGE)
     return report

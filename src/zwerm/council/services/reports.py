@@ -1,6 +1,5 @@
 """Progress reports: generated from the process record, frozen once sent to the council."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from ..models import Report
 from ..reports.content import report_content
 from .checks import require_process_manager
+from .sending import report_mark_sent, report_require_unsent, report_update_unsent
 
 FROZEN_MESSAGE = gettext_lazy("Deze rapportage is al naar de raad gestuurd en ligt vast. Maak een nieuwe rapportage.")
 
@@ -20,22 +20,14 @@ def report_generate(*, process, actor) -> Report:
         return Report.objects.create(process=process, content=content, generated_by=actor)
 
 
-def _lock_unsent(report: Report) -> Report:
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    if locked.sent_at is not None:
-        raise ValidationError(str(FROZEN_MESSAGE))
-    return locked
-
-
 def report_refresh(*, report: Report, actor) -> Report:
     """Bring a report that has not been sent up to date with the record; a sent report is refused."""
     require_process_manager(user=actor, process=report.process)
-    if report.is_frozen:
-        raise ValidationError(str(FROZEN_MESSAGE))
+    report_require_unsent(report, frozen_message=FROZEN_MESSAGE)
     content = report_content(process=report.process)
-    with transaction.atomic():
-        _lock_unsent(report)
-        Report.objects.filter(pk=report.pk).update(content=content, generated_at=timezone.now(), generated_by=actor)
+    report_update_unsent(
+        report, frozen_message=FROZEN_MESSAGE, content=content, generated_at=timezone.now(), generated_by=actor
+    )
     report.refresh_from_db()
     return report
 
@@ -43,11 +35,5 @@ def report_refresh(*, report: Report, actor) -> Report:
 def report_send(*, report: Report, actor) -> Report:
     """Send the report to the council: from now on it is frozen and kept as it is."""
     require_process_manager(user=actor, process=report.process)
-    if report.is_frozen:
-        raise ValidationError(str(FROZEN_MESSAGE))
-    with transaction.atomic():
-        _lock_unsent(report)
-        now = timezone.now()
-        Report.objects.filter(pk=report.pk).update(sent_at=now, sent_by=actor)
-    report.sent_at, report.sent_by = now, actor
+    report_mark_sent(report, actor=actor, frozen_message=FROZEN_MESSAGE)
     return report

@@ -6,13 +6,13 @@ one must not live on here."""
 from django.db import transaction
 
 from zwerm.core.personal_data import Erasure, ErasureMode
+from zwerm.processes.selectors import survey_responses_existing
 
 from ..models import Channel, Text
 from ..survey_answers import (
     survey_answer_parse,
     survey_answer_source_id,
     survey_answers_of,
-    survey_responses_existing,
 )
 
 
