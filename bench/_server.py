@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 def production_env(db_url: str, **extra: str) -> dict:
-    """The production settings on loopback: no TLS (so no secure cookies or redirect), a database task queue."""
+    """The production settings on loopback: no TLS (so no secure cookies or redirect), a database task queue, Redis."""
     return {
         **os.environ,
         "DATABASE_URL": db_url,
@@ -46,6 +46,8 @@ def production_env(db_url: str, **extra: str) -> dict:
         "ZWERM_SSL_REDIRECT": "false",
         "ZWERM_SECURE_COOKIES": "false",
         "ZWERM_TASKS_BACKEND": "database",
+        # Production refuses several web processes without a shared cache: the machine's Redis, a database of its own.
+        "ZWERM_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
         "ZWERM_DB_CONN_MAX_AGE": "60",
         "ZWERM_LOG_LEVEL": "WARNING",
         "ZWERM_STATIC_ROOT": str(ROOT / "data" / "bench-static"),

@@ -48,6 +48,7 @@ def server(tmp_path, settings):
         "ZWERM_SSL_REDIRECT": "false",  # plain HTTP on loopback; TLS ends at the reverse proxy in production
         "ZWERM_SECURE_COOKIES": "false",
         "ZWERM_STATIC_ROOT": str(tmp_path),
+        "ZWERM_SINGLE_WEB_PROCESS": "true",  # one Granian worker below: a local-memory cache is shared enough
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     collect = [sys.executable, "-m", "zwerm", "collectstatic", "--noinput", "-v0"]  # as every deployment does

@@ -24,6 +24,7 @@ def test_production_settings_pass_djangos_deployment_checks():
         "ZWERM_SECRET_KEY": secrets.token_urlsafe(60),
         "ZWERM_ALLOWED_HOSTS": "zwerm.example",
         "ZWERM_HSTS_PRELOAD": "true",
+        "ZWERM_CACHE_URL": "redis://127.0.0.1:6379/0",  # production refuses to start without a shared cache
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     done = subprocess.run(

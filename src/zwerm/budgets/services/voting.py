@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from zwerm.monitoring.metrics import ballot_counted
+
 from .. import rules, selectors
 from ..models import Ballot, BallotChoice, Budget
 from .checks import require_resident_of_area
@@ -100,6 +102,7 @@ def ballot_cast(
             BallotChoice.objects.bulk_create(
                 BallotChoice(ballot=existing, project_id=pk, points=v) for pk, v in sorted(chosen.items())
             )
+            ballot_counted()
     except IntegrityError:
         raise ValidationError(
             _("Je hebt al gestemd voor dit buurtbudget. Je kunt je stem wijzigen tot het stemmen sluit.")

@@ -3,6 +3,8 @@
 docs/api/README.md describes the API; docs/operations.md lists the variables read here.
 """
 
+from typing import Any
+
 from ..env import env_int, env_str
 from .auth import ZWERM_PROXY_COUNT
 from .identity import ZWERM_OIDC_STAFF
@@ -18,7 +20,7 @@ ZWERM_API_TOKEN_RATE = env_str("ZWERM_API_TOKEN_RATE", "600/minute")
 # Items per page unless the caller asks for another `pageSize` (at most 100, fixed in zwerm.api.pagination).
 ZWERM_API_PAGE_SIZE = env_int("ZWERM_API_PAGE_SIZE", 20)
 
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, Any] = {
     # A plain list: the OIDC plug-in appends its bearer class (zwerm.accounts) after ours.
     "DEFAULT_AUTHENTICATION_CLASSES": ["zwerm.api.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

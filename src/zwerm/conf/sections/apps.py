@@ -1,6 +1,7 @@
-from ..env import env_bool, env_list, env_str
+from ..env import env_bool, env_choice, env_list, env_str
 
-ENVIRONMENT = env_str("ZWERM_ENVIRONMENT", "demo")  # demo | production | test
+# A typo ("prodcution") stops start-up instead of quietly running with the demo's defaults.
+ENVIRONMENT = env_choice("ZWERM_ENVIRONMENT", "demo", ("demo", "production", "test"))
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("ZWERM_DEBUG", not PRODUCTION)
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_filters",
+    "django_guid",
     "zwerm.core",
     "zwerm.accounts",
     "zwerm.places",
@@ -44,10 +46,16 @@ INSTALLED_APPS = [
     "zwerm.privacy",
     "zwerm.api",
     "zwerm.opendata",
+    "zwerm.monitoring",
     "zwerm.web",
 ]
 
 MIDDLEWARE = [
+    # A request id for every log line of the request (X-Request-ID, passed on into tasks: zwerm.monitoring).
+    "django_guid.middleware.guid_middleware",
+    # Health, readiness and metrics answer here, before the host name and HTTPS checks: probes and the
+    # metrics scraper call the pod's own address over plain HTTP. Also times every request (Prometheus).
+    "zwerm.monitoring.middleware.MonitoringMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

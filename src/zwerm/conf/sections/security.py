@@ -1,3 +1,5 @@
+from django.core.exceptions import ImproperlyConfigured
+
 from ..env import env_bool, env_int, env_list, env_str
 from .apps import PRODUCTION
 
@@ -31,31 +33,35 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Caches back the rate limits; use a shared cache (Redis) when running several web processes.
+ZWERM_CACHE_URL = env_str("ZWERM_CACHE_URL", "")
+# Production runs several web processes (Granian workers, replicas): each would keep its own rate-limit
+# counters, log-in lock-outs and host lookups in a local-memory cache, so a shared cache is required there.
+# Only an installation that really serves from one single process may say so and go without.
+ZWERM_SINGLE_WEB_PROCESS = env_bool("ZWERM_SINGLE_WEB_PROCESS", False)
+if PRODUCTION and not ZWERM_CACHE_URL and not ZWERM_SINGLE_WEB_PROCESS:
+    raise ImproperlyConfigured(
+        "ZWERM_CACHE_URL is not set: production runs several web processes, and without a shared cache each "
+        "keeps its own rate limits and lock-outs. Set ZWERM_CACHE_URL=redis://HOST:6379/0, or "
+        "ZWERM_SINGLE_WEB_PROCESS=true if this installation really serves from one single process."
+    )
 CACHES = {
     "default": {
         "BACKEND": "zwerm.core.cache.ReusingRedisCache"
-        if env_str("ZWERM_CACHE_URL", "")
+        if ZWERM_CACHE_URL
         else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": env_str("ZWERM_CACHE_URL", "zwerm"),
+        "LOCATION": ZWERM_CACHE_URL or "zwerm",
     }
 }
 # With a shared cache, sessions are read from it and written through to the database: one query less on
 # every request of a logged-in visitor (the vote path feels this most), and nothing lost when the cache empties.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if env_str("ZWERM_CACHE_URL", "")
-    else "django.contrib.sessions.backends.db"
+    "django.contrib.sessions.backends.cached_db" if ZWERM_CACHE_URL else "django.contrib.sessions.backends.db"
 )
 RATELIMIT_VIEW = "zwerm.web.views.errors.rate_limited"
-# One process in the demo: a local-memory cache is enough for the rate limits there.
 # Django's own RedisCache increments atomically, which is all django-ratelimit needs (W001 only says it
-# is not on the package's list).
-SILENCED_SYSTEM_CHECKS = (
-    ["django_ratelimit.W001"]
-    if env_str("ZWERM_CACHE_URL", "")
-    else [
-        "django_ratelimit.E003",
-        "django_ratelimit.W001",
-    ]
-)
+# is not on the package's list). E003 (a cache not shared between processes) is silenced only where one
+# process is all there is: the demo and tests, or production with ZWERM_SINGLE_WEB_PROCESS.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not ZWERM_CACHE_URL and (not PRODUCTION or ZWERM_SINGLE_WEB_PROCESS):
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 CSRF_FAILURE_VIEW = "zwerm.web.views.errors.csrf_failure"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.monitoring.metrics import vote_counted
 
 from ..models import Dialogue, Participant, Statement, Vote
 from .analysis import analysis_request
@@ -64,4 +65,5 @@ def vote_cast(*, participant: Participant, statement: Statement, value: int) -> 
             update_fields=["value", "updated_at"],
         )
         analysis_request(dialogue_id=dialogue.pk)
+        vote_counted()
     return vote
