@@ -15,3 +15,9 @@ class AccountsConfig(AppConfig):
         if AccountsPersonalData.key not in registry:
             registry.register(AccountsPersonalData())
             registry.set_placeholder(placeholder_user)
+
+        from zwerm.core import staff_actions
+
+        from .staff_actions import role_staff_actions
+
+        staff_actions.register("accounts", role_staff_actions)

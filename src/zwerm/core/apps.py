@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "zwerm.core"
     label = "core"
     verbose_name = _("Kern")
+
+    def ready(self):
+        from . import task_leases
+
+        task_leases.connect()

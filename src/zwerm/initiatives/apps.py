@@ -20,3 +20,9 @@ class InitiativesConfig(AppConfig):
 
         if InitiativesPersonalData.key not in personal_data:
             personal_data.register(InitiativesPersonalData())
+
+        from zwerm.core import staff_actions
+
+        from .staff_actions import initiative_staff_actions
+
+        staff_actions.register("initiatives", initiative_staff_actions)

@@ -5,3 +5,6 @@ from ..env import env_int, env_str
 ZWERM_PRIVACY_CONTRIBUTIONS_ON_ERASE = env_str("ZWERM_PRIVACY_CONTRIBUTIONS_ON_ERASE", "anonymise")
 # How long personal data stays visible to a staff member after they gave a purpose for it.
 ZWERM_PRIVACY_REVEAL_MINUTES = env_int("ZWERM_PRIVACY_REVEAL_MINUTES", 15)
+# The municipality's register of processing activities (verwerkingsregister): the processing log's
+# dpl.core.processing_activity_id is this address + "#" + the activity (moderation, contact, request, ...).
+ZWERM_PROCESSING_REGISTER_URL = env_str("ZWERM_PROCESSING_REGISTER_URL", "https://example.nl/verwerkingsregister/zwerm")
