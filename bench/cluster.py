@@ -176,6 +176,7 @@ defaults
     timeout server 30s
     timeout queue 10s
     timeout http-keep-alive 10s
+    timeout check 5s
     retries 3
     option redispatch
     option http-buffer-request
@@ -187,7 +188,7 @@ backend nodes
     balance roundrobin
     option httpchk GET /gezondheid/klaar
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    default-server inter 1s fall 2 rise 2
     http-response set-header X-Zwerm-Node %s
 {servers}
 """

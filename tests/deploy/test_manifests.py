@@ -31,7 +31,14 @@ NOT_DEPLOYED = {
     "ZWERM_SHARED_DATA": "tests and benchmarks only",
 }
 # The commands docs/operations.md says to schedule, each with its CronJob.
-SCHEDULED = ("process_digest", "sensing_refresh", "clearsessions", "idempotency_prune", "privacy_retention")
+SCHEDULED = (
+    "process_digest",
+    "sensing_refresh",
+    "clearsessions",
+    "idempotency_prune",
+    "privacy_retention",
+    "tasks_requeue_orphans",
+)
 
 pytestmark = pytest.mark.skipif(
     shutil.which("kubectl") is None, reason="kubectl not found: it renders deploy/ (kubectl kustomize, offline)"
