@@ -608,10 +608,11 @@ def main() -> None:
         finally:
             for part in reversed(parts):
                 part.stop()
+            if os.environ.get("BENCH_KEEP") is None:
+                shutil.rmtree(folder, ignore_errors=True)
         passed = report(
             shared, samples, events, elapsed, result, sessions, victim, survived, requeue, drain_seconds, staff
         )
-    shutil.rmtree(folder, ignore_errors=True)
     raise SystemExit(0 if passed else 1)
 
 

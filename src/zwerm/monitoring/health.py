@@ -10,6 +10,7 @@ from asgiref.sync import async_to_sync
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database
@@ -56,5 +57,9 @@ _readiness_view = Readiness.as_view()
 def readiness(request: HttpRequest) -> HttpResponse:
     """200 with each check's result when ready, 500 otherwise; JSON unless the caller asks for another format."""
     if request.headers.get("Accept", "*/*").strip() in ("", "*/*"):
-        request.META["HTTP_ACCEPT"] = "application/json"  # kubelet and curl send */*: answer JSON
-    return async_to_sync(_readiness_view)(request)
+        request.META["HTTP_ACCEPT"] = "application/json"  # kubelet, HAProxy and curl send */* or nothing
+        request.__dict__.pop("headers", None)  # HttpRequest.headers is cached from META
+    response = async_to_sync(_readiness_view)(request)
+    if isinstance(response, TemplateResponse):
+        response.render()  # answered before the URL resolver: nobody else renders it
+    return response
