@@ -113,7 +113,7 @@ def test_metrics_count_votes_and_show_the_task_queue(
         seed_statements=["Meer bomen"],
     )
     participant = dialogues.participant_for(dialogue=dialogue, user=resident)
-    with django_capture_on_commit(connection):
+    with django_capture_on_commit(connection):  # the vote queues its analysis after commit
         dialogues.vote_cast(participant=participant, statement=dialogue.statements.first(), value=1)
     text = _scrape()
     assert _value(text, "zwerm_dialogue_votes_total") == votes + 1

@@ -102,9 +102,9 @@ def ballot_cast(
             BallotChoice.objects.bulk_create(
                 BallotChoice(ballot=existing, project_id=pk, points=v) for pk, v in sorted(chosen.items())
             )
-            ballot_counted()
     except IntegrityError:
         raise ValidationError(
             _("Je hebt al gestemd voor dit buurtbudget. Je kunt je stem wijzigen tot het stemmen sluit.")
         ) from None
+    ballot_counted()
     return existing

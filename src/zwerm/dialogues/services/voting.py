@@ -65,5 +65,5 @@ def vote_cast(*, participant: Participant, statement: Statement, value: int) -> 
             update_fields=["value", "updated_at"],
         )
         analysis_request(dialogue_id=dialogue.pk)
-        vote_counted()
+    vote_counted()
     return vote
