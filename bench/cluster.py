@@ -7,6 +7,7 @@ How to run (from the repository root, after scripts/setup; needs the PostgreSQL 
     .venv/bin/python bench/cluster.py --quick        # about 2 minutes in all: 8 residents, 40 s of load
     .venv/bin/python bench/cluster.py                # 24 residents, 90 s of load
     .venv/bin/python bench/cluster.py --clients 40 --seconds 180
+    BENCH_KEEP=1 .venv/bin/python bench/cluster.py --quick   # keep the folder with every part's log
 
 What it starts, every part on 127.0.0.1 and a free port, every part stopped at the end:
 - its own PostgreSQL (initdb in a temporary folder) and its own Redis (no persistence): the shared cache;
@@ -22,7 +23,8 @@ initiatives, comment (every comment form with an idempotency key; one in ten sen
 bring in initiatives (with a key too) and read pages; a process lead asks for a sensing refresh every few
 seconds (a queued task). A refused write (5xx or no answer) is retried with the same form and key.
 Residents also log in with the e-mailed link through the load balancer, and the node that made each session
-is noted. At 30 % of the time one web node gets SIGKILL, at 45 % one worker, at 65 % PostgreSQL restarts.
+is noted. At 30 % of the time one web node gets SIGKILL, at 45 % one worker, at 65 % PostgreSQL restarts; the
+killed node and worker start again --restart-after seconds later, as their Kubernetes Deployment would.
 
 Afterwards: tasks a killed worker held are put back (`zwerm tasks_requeue_orphans`), the surviving worker
 empties the queue, and it checks and prints: every acknowledged write is in the database, nothing is stored
@@ -464,6 +466,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4, help="threads per web node (one Granian worker each)")
     parser.add_argument("--timeout", type=float, default=20, help="seconds a client waits before it calls it a hang")
     parser.add_argument("--quick", action="store_true", help="8 residents, 40 s of load")
+    parser.add_argument(
+        "--restart-after", type=float, default=10, help="seconds before a killed node or worker starts again"
+    )
+    parser.add_argument("--drain", type=float, default=900, help="seconds the workers get to empty the queue")
     options = parser.parse_args()
     if options.quick:
         options.clients, options.seconds = 8, 40
@@ -560,21 +566,34 @@ def main() -> None:
             made_by = Counter(node for _, node in sessions)
             victim = next(n for n in nodes if n.name == made_by.most_common(1)[0][0])
             threads = [Resident(i, uid, s, world, shared) for i, (uid, s) in enumerate(world["residents"])]
-            staff = Staff(world["staff"], shared, every=max(2.0, options.seconds / 20))
+            staff = Staff(world["staff"], shared, every=max(5.0, options.seconds / 4))
             samples, stop = [], threading.Event()
             prober = threading.Thread(target=probe, args=(shared, samples, stop), daemon=True)
             prober.start()
             for thread in (*threads, staff):
                 thread.start()
             events = {}
-            timeline = ((0.30, "web"), (0.45, "worker"), (0.65, "postgres"))
-            for share, what in timeline:
-                time.sleep(max(0.0, t0 + options.seconds * share - time.perf_counter()))
+            # Kubernetes starts a killed pod again (its Deployment): so does this, `--restart-after` seconds later.
+            timeline = sorted(
+                [
+                    (0.30 * options.seconds, "web"),
+                    (0.30 * options.seconds + options.restart_after, "web-restart"),
+                    (0.45 * options.seconds, "worker"),
+                    (0.45 * options.seconds + options.restart_after, "worker-restart"),
+                    (0.65 * options.seconds, "postgres"),
+                ]
+            )
+            for at, what in timeline:
+                time.sleep(max(0.0, t0 + at - time.perf_counter()))
                 events[what] = time.perf_counter() - t0
                 if what == "web":
                     victim.kill()
+                elif what == "web-restart":
+                    victim.start()
                 elif what == "worker":
                     workers[0].kill()
+                elif what == "worker-restart":
+                    workers[0].start()
                 else:
                     pg.restart()
                     events["postgres_back"] = time.perf_counter() - t0
@@ -595,7 +614,7 @@ def main() -> None:
                 check=True,
             ).stdout.strip()
             drained_at = time.perf_counter()
-            while time.perf_counter() - drained_at < 300:
+            while time.perf_counter() - drained_at < options.drain:
                 with psycopg.connect(pg.url) as conn:
                     left = conn.execute(
                         "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
