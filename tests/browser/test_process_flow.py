@@ -167,8 +167,10 @@ def visit_the_other_workspace_pages(page, process, world, pages):
     ):
         page.get_by_role("link", name=link, exact=True).click()
         pages.check(page, "lead", name)
+    page.goto(page.url.split("/trajecten/")[0] + f"/buurtbudget/nieuw/{process.slug}")
+    pages.check(page, "lead", "budget-form")  # the count variants staff choose from
     budget = world.voting_budget
-    page.goto(page.url.split("/trajecten/")[0] + f"/buurtbudget/{budget.pk}/beheer")
+    page.goto(page.url.split("/buurtbudget/")[0] + f"/buurtbudget/{budget.pk}/beheer")
     pages.check(page, "lead", "budget-manage")
     page.goto(page.url.split("/buurtbudget/")[0] + f"/trajecten/{process.slug}/beheer")
 

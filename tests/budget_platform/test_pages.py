@@ -1,5 +1,7 @@
 """The budget pages as residents and staff use them, without JavaScript."""
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -103,15 +105,25 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
     response = post(
         lead_client,
         f"/buurtbudget/nieuw/{process.slug}",
-        {"title": "Wijkbudget", "total_amount": "6000", "rule": "mes", "ballot_type": "approval", "max_projects": "2"},
+        {
+            "title": "Wijkbudget",
+            "total_amount": "6000",
+            "rule": "mes",
+            "ballot_type": "approval",
+            "max_projects": "2",
+            "count_variant": "add1-no-fill-up",
+            "completion_step": "2,50",
+        },
     )
     assert response.status_code == 302, html(response)
     budget = Budget.objects.get(title="Wijkbudget")
+    assert (budget.completion, budget.fill_up, budget.completion_step) == ("add1", False, Decimal("2.50"))
     for title in ("Speeltuin", "Bankjes", "Bomen"):
         services.project_propose(budget=budget, resident=resident, title=title, description="Een plan.")
     manage = f"/buurtbudget/{budget.pk}/beheer"
     page = html(get(lead_client, manage))
     assert "Speeltuin" in page and "Advies vragen" in page
+    assert "zoals Assen in 2024" in page and "verhoging per stap € 2,5" in page
     speeltuin, bankjes, bomen = Project.objects.filter(budget=budget).order_by("pk")
     response = post(
         lead_client, f"/buurtbudget/{budget.pk}/projecten/{bomen.pk}/beoordelen", {"feasibility": "infeasible"}
@@ -151,6 +163,10 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
     assert "100% van de stemmers" in page  # both groups see a project funded
     assert "Geen grond." not in page  # infeasible projects are not on the result
     assert "meeste stemmen eerst" in page.lower()
+    # Speeltuin (4 votes, 4000) and Bankjes (2 votes, 1500) are both paid at b = 6000 / 6 = 1000;
+    # 500 stays unspent, and the page says which variant counted.
+    assert "wat overblijft, blijft over (zoals Assen in 2024)" in page
+    assert "per stap € 2,50 omhoog" in page and "Niet uitgegeven: € 500" in page
     for voter in voters:
         assert voter.display_name not in page and voter.email not in page
     assert_no_inline_code(page)

@@ -224,6 +224,37 @@ def test_mes_and_greedy_differ_and_are_both_stored(process, lead, district, resi
     assert budget.status == "result"
 
 
+@pytest.mark.parametrize(("fill_up", "funded", "left"), [(True, 2, ""), (False, 1, "€ 120")])
+def test_staff_choose_the_fill_up_and_the_result_names_the_variant(
+    process, lead, district, resident, neighbourhood, municipality, fill_up, funded, left
+):
+    """Budget 300, six voters: b0 = 50. A (180) has all six votes: 30 each. B (120) has voters 1-3,
+    C (120) voters 4-6: each needs 40 from three voters with b - 30 left, so both become affordable
+    at b = 70, where {A, B, C} costs 420 > 300. add1 therefore uses b = 69: {A}, 120 left. The fill-up
+    then funds B or C (3 votes each, 120 fits in 120); without it (Assen) 120 stays unspent."""
+    budget = make_budget(
+        process, lead, district=district, total_amount=Decimal(300), completion="add1", fill_up=fill_up
+    )
+    a, b, c = make_projects(budget, lead, resident, ["180", "120", "120"])
+    open_voting(budget, lead)
+    voters = [make_resident(municipality, neighbourhood) for _ in range(6)]
+    for i, v in enumerate(voters):
+        services.ballot_cast(budget=budget, resident=v, projects=[a.pk, b.pk if i < 3 else c.pk])
+    result = close_and_count(budget, lead)
+    assert len(result.outcome["winners"]) == funded and result.outcome["winners"][0] == str(a.pk)
+    assert (result.outcome["fill_up"], result.outcome["step"]) == (fill_up, 1)
+    view = selectors.budget_result(budget=budget, count=result)
+    assert view.left_over == left
+    assert ("zoals pabutools" if fill_up else "zoals Assen in 2024") in view.variant_name
+    assert view.step_shown == ""
+
+
+def test_the_completion_step_must_be_positive(process, lead):
+    with pytest.raises(ValidationError) as error:
+        make_budget(process, lead, completion_step=Decimal(0))
+    assert "completion_step" in error.value.message_dict
+
+
 def test_per_district_budgets_are_counted_per_wijk(process, lead, district, south, municipality, neighbourhood):
     south_district, south_buurt = south
     budget = make_budget(

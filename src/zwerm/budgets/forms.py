@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,7 @@ from zwerm.places.selectors import district_list
 from zwerm.web.forms import text_field
 
 from .models import REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Project
+from .variants import DEFAULT_VARIANT, variant_choices
 
 
 def _money(label, *, required=True, help_text=""):
@@ -36,6 +39,31 @@ class BudgetForm(forms.Form):
         queryset=None, label=_("Voor de wijk (optioneel)"), required=False, empty_label=_("De hele gemeente")
     )
     rule = forms.ChoiceField(label=_("Telmethode"), choices=Budget.Rule.choices, initial=Budget.Rule.MES)
+    count_variant = forms.ChoiceField(
+        label=_("Wat er gebeurt met geld dat na de eerste ronde over is"),
+        choices=variant_choices,
+        initial=DEFAULT_VARIANT,
+        required=False,  # not chosen: the default variant
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Alleen bij de methode van gelijke delen. Die laat meestal geld over. Kies hoe uw gemeente dat "
+            "verdeelt; de uitslag vermeldt welke manier is gebruikt."
+        ),
+    )
+    completion_step = forms.DecimalField(
+        label=_("Verhoging per stap in euro"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        initial=Decimal(1),
+        localize=True,
+        help_text=_("Bij ‘stap voor stap verhogen’: met hoeveel euro het deel per stemmer elke keer omhooggaat."),
+        error_messages={
+            "invalid": _("Vul een bedrag in euro's in."),
+            "min_value": _("De verhoging per stap moet meer dan nul euro zijn."),
+        },
+    )
     ballot_type = forms.ChoiceField(
         label=_("Soort stembiljet"), choices=Budget.BallotType.choices, initial=Budget.BallotType.APPROVAL
     )

@@ -38,7 +38,11 @@ class Budget(MunicipalityScoped):
     # The wijk the budget is for; empty: the whole municipality (or per wijk, see DistrictAmount).
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     rule = models.CharField(_("telmethode"), max_length=10, choices=Rule.choices, default=Rule.MES)
+    # How MES is completed (rules.COMPLETIONS), whether the greedy fill-up follows, and by how much
+    # the per-voter budget is raised each time; variants.py names the combinations for staff.
     completion = models.CharField(_("aanvulling"), max_length=20, blank=True, default="add1")
+    fill_up = models.BooleanField(_("restgeld aanvullen op volgorde van stemmen"), default=True)
+    completion_step = models.DecimalField(_("verhoging per stap"), default=1, **MONEY)
     ballot_type = models.CharField(_("soort stembiljet"), max_length=12, choices=BallotType.choices)
     min_projects = models.PositiveIntegerField(_("minimaal aantal projecten"), null=True, blank=True)
     max_projects = models.PositiveIntegerField(_("maximaal aantal projecten"), null=True, blank=True)

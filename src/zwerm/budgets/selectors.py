@@ -20,6 +20,7 @@ from zwerm.processes.selectors import placement_for, process_can_manage, process
 
 from . import rules
 from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project
+from .variants import variant_for
 
 PUBLIC_MINIMUM = 5
 KIND = "budget"  # the component type key in zwerm.processes.registry
@@ -250,6 +251,13 @@ def _mes_shortfall(e: dict) -> str:
     }
 
 
+def budget_variant_name(*, budget: Budget) -> str:
+    """How the budget's Method of Equal Shares is completed, in words (empty for greedy)."""
+    if budget.rule != Budget.Rule.MES:
+        return ""
+    return str(variant_for(budget.completion, budget.fill_up).label)
+
+
 def explanation_text(explanation: dict, *, show_votes: bool, rule: str = "greedy") -> str:
     """A project's explanation in Dutch, from the engine's reason code (small voter figures left out)."""
     e = explanation
@@ -341,6 +349,9 @@ class BudgetResult:
     only_this_rule: list[Project] = field(default_factory=list)
     only_other_rule: list[Project] = field(default_factory=list)
     chart_height: int = 0
+    variant_name: str = ""  # MES: how it was completed (variants.py); empty for greedy
+    step_shown: str = ""  # MES add1 variants: the raise per step, when it was not one euro
+    left_over: str = ""  # money not spent, when there is any
 
 
 CHART_WIDTH = 300
@@ -381,6 +392,16 @@ def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
     def share(o):
         return round(100 * o["voters_with_a_funded_project"] / count.voters) if count.voters else None
 
+    variant_name = step_shown = ""
+    if count.rule == Budget.Rule.MES:
+        # Counts stored before the fill-up became a choice were always filled up.
+        variant = variant_for(count.completion, outcome.get("fill_up", True))
+        variant_name = str(variant.label)
+        step = outcome.get("step")
+        if variant.completion in rules.ADD1 and step is not None and step != 1:
+            step_shown = _euro(step)
+    left = float(outcome.get("budget") or 0) - float(outcome.get("cost") or 0)
+
     return BudgetResult(
         count=count,
         rule_name=str(RULE_NAMES[count.rule]),
@@ -395,6 +416,9 @@ def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
         only_this_rule=[projects[p] for p in outcome["winners"] if p not in other_winners and p in projects],
         only_other_rule=[projects[p] for p in other["winners"] if p not in winners and p in projects],
         chart_height=len(rows) * 40 + 10,
+        variant_name=variant_name,
+        step_shown=step_shown,
+        left_over=_euro(left) if left >= 0.005 else "",
     )
 
 

@@ -4,7 +4,7 @@ Plain Python and numpy; never imports Django, so the command line, the platform,
 benchmark all call the same :func:`count`.
 """
 
-from .completion import COMPLETIONS
+from .completion import ADD1, COMPLETIONS
 from .count import RULES, count, count_districts
 from .outcome import Outcome, Payment, ProjectExplanation
 from .types import (
@@ -14,10 +14,12 @@ from .types import (
     CumulativeBallot,
     Instance,
     Project,
+    to_fraction,
 )
 from .validation import BallotError, validate_ballot
 
 __all__ = [
+    "ADD1",
     "COMPLETIONS",
     "RULES",
     "ApprovalBallot",
@@ -32,5 +34,6 @@ __all__ = [
     "ProjectExplanation",
     "count",
     "count_districts",
+    "to_fraction",
     "validate_ballot",
 ]

@@ -2,26 +2,29 @@
 
 MES with the real per-voter budget (budget / number of voters) usually leaves money unspent.
 Elections that use MES (Wieliczka, Świecie, Assen) therefore run it again with a per-voter budget
-raised by one currency unit at a time, and fill what is left with the greedy rule. Published
-elections differ in *when* the raising stops, so the variant is an option:
+raised by one currency unit at a time (``step``), and some fill what is then still left with the
+greedy rule. Published counts differ in *when* the raising stops and *whether* the fill-up
+follows, so both are options (docs/budgets-count.md says which real count each reproduces):
 
-``add1`` (default; pabutools' ``method_of_equal_shares(..., voter_budget_increment=1)`` followed by
-greedy, combined with ``completion_by_rule_combination``)
+``add1`` (default; pabutools' ``method_of_equal_shares(..., voter_budget_increment=1)``)
     Start at b = budget / voters. Run MES. If its outcome costs more than the budget, stop and use
     the previous outcome. If its outcome is *exhaustive* - no other project MES considered (with
     votes and a positive cost) still fits in the money left - stop and use this outcome.
-    Otherwise b += 1 and run again. Then fill up greedily.
+    Otherwise b += step and run again.
 ``add1-until-over`` (equalshares.net's description of Add1)
     As ``add1`` but without the exhaustive stop: keep raising while the outcome stays within the
     budget, and use the last outcome within the budget. The raising also stops once MES funds every
-    project it considers, since a higher budget cannot change that. Then fill up greedily.
+    project it considers, since a higher budget cannot change that.
 ``greedy``
-    MES once with b = budget / voters, then fill up greedily.
+    MES once with b = budget / voters.
 ``none``
-    MES once with b = budget / voters; money may be left unspent.
+    MES once with b = budget / voters, and never a fill-up: money may be left unspent.
 
-The greedy fill goes through the projects MES did not fund (including projects without votes,
-as pabutools does) by votes or points, most first, funding what still fits.
+Then, with ``fill_up`` (the default, as pabutools' ``completion_by_rule_combination([mes,
+greedy])``), the greedy fill goes through the projects MES did not fund (including projects
+without votes, as pabutools does) by votes or points, most first, funding what still fits.
+Without it (``--no-fill-up``; Assen's 2024 count) what is left stays unspent. ``greedy`` without
+the fill-up is ``none``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from .mes import MesRun, run_mes
 from .profile import Profile, TieKey
 
 COMPLETIONS = ("add1", "add1-until-over", "greedy", "none")
+ADD1 = ("add1", "add1-until-over")  # the variants that raise the per-voter budget
 
 
 @dataclass
@@ -44,6 +48,7 @@ class MesResult:
     steps: int  # how many times the per-voter budget was raised
     stop_reason: str
     over_budget_at: Fraction | None  # the per-voter budget at which MES went over the budget
+    filled_up: bool = False  # the greedy fill-up ran after MES
 
     @property
     def winners(self) -> list[int]:
@@ -68,6 +73,7 @@ def mes_with_completion(
     eligible: list[int],
     completion: str,
     key: TieKey,
+    fill_up: bool = True,
     exact: bool = False,
     step: Fraction = Fraction(1),
     max_steps: int | None = None,
@@ -100,7 +106,7 @@ def mes_with_completion(
 
     run = mes(b)
     steps, reason, over_at = 0, "single_run", None
-    if completion in ("add1", "add1-until-over") and n:
+    if completion in ADD1 and n:
         previous = run
         while True:
             chosen = zero_cost + run.winners
@@ -124,7 +130,8 @@ def mes_with_completion(
             steps -= 1
     run.explain()
     fill: list[GreedyStep] = []
-    if completion != "none":
+    filled_up = fill_up and completion != "none"
+    if filled_up:
         already = zero_cost + run.winners
         fill = greedy_fill(profile, budget=budget, candidates=eligible, already=already, key=key)
-    return MesResult(run, zero_cost, fill, steps, reason, over_at)
+    return MesResult(run, zero_cost, fill, steps, reason, over_at, filled_up)

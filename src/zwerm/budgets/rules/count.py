@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .completion import MesResult, mes_with_completion
+from .completion import ADD1, MesResult, mes_with_completion
 from .greedy import explain_greedy_step, greedy_fill
 from .outcome import Outcome, ProjectExplanation
 from .profile import Profile, TieKey, compile_profile, tie_key, voters_with_a_funded_project
@@ -21,6 +21,7 @@ def count(
     *,
     rule: str = "mes",
     completion: str | None = "add1",
+    fill_up: bool = True,
     exact: bool = False,
     tie_break: str | TieKey = "id",
     min_votes: int = 0,
@@ -31,7 +32,8 @@ def count(
     """Count the ballots with ``rule`` ("greedy" or "mes") and explain every project.
 
     ``min_votes``: projects with fewer supporting voters take no part in the count.
-    ``completion`` and ``step``: how MES is completed (see ``completion.py``); ignored for greedy.
+    ``completion``, ``fill_up`` and ``step``: how MES is completed (see ``completion.py``); ignored
+    for greedy. ``fill_up=False`` leaves what the completion did not spend unspent (Assen 2024).
     ``exact``: compute and compare every MES price as an exact fraction; the fast path does that
     only for close calls. Both give the same winners. ``engine="reference"`` runs the slow
     plain-fraction engine used to check the default one.
@@ -69,6 +71,7 @@ def count(
             budget=instance.budget,
             eligible=eligible,
             completion=completion or "none",
+            fill_up=fill_up,
             key=key,
             exact=exact,
             step=to_fraction(step),
@@ -80,6 +83,9 @@ def count(
         outcome.completion_steps = result.steps
         outcome.stop_reason = result.stop_reason
         outcome.over_budget_at = result.over_budget_at
+        outcome.fill_up = result.filled_up
+        if completion in ADD1:
+            outcome.step = to_fraction(step)
     for k, p in enumerate(profile.projects):
         if votes[k] < min_votes:
             explanations[p.id] = ProjectExplanation(

@@ -105,11 +105,15 @@ class Outcome:
     over_budget_at: Fraction | None = None  # MES: the per-voter budget at which it overspent
     seconds: float = 0.0
     district: str | None = None
+    fill_up: bool = False  # MES: what the completion left was filled up greedily
+    step: Fraction | None = None  # MES add1: how much the per-voter budget was raised each time
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "completion": self.completion,
+            "fill_up": self.fill_up,
+            "step": money(self.step),
             "district": self.district,
             "winners": list(self.winners),
             "cost": money(self.cost),

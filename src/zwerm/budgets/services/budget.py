@@ -53,6 +53,8 @@ def budget_create(
     district_amounts: dict | None = None,
     rule: str = Budget.Rule.MES,
     completion: str = "add1",
+    fill_up: bool = True,
+    completion_step: Decimal = Decimal(1),
     min_projects: int | None = None,
     max_projects: int | None = None,
     max_cost: Decimal | None = None,
@@ -63,7 +65,8 @@ def budget_create(
 ) -> Budget:
     """A new budget, hosted by `process` as a component; the process lead or an admin sets it up.
 
-    `district_amounts` maps a wijk to its own part of the budget (counted per wijk)."""
+    `district_amounts` maps a wijk to its own part of the budget (counted per wijk). `completion`,
+    `fill_up` and `completion_step` say how the Method of Equal Shares is completed (variants.py)."""
     if not process_can_manage(process=process, user=actor):
         raise PermissionDenied(_("Alleen de procesambtenaar van dit traject of een beheerder kan dit doen."))
     values = cleaned(
@@ -81,6 +84,8 @@ def budget_create(
         errors["rule"] = [_("Kies een telmethode.")]
     if completion and completion not in rules.COMPLETIONS:
         errors["completion"] = [_("Deze aanvulling kent Zwerm niet.")]
+    if completion_step is None or completion_step <= 0:
+        errors["completion_step"] = [_("De verhoging per stap moet meer dan nul euro zijn.")]
     municipality = process.municipality
     if district is not None and district.municipality_id != municipality.pk:
         errors["district"] = [_("Kies een wijk van deze gemeente.")]
@@ -100,6 +105,8 @@ def budget_create(
             district=district,
             rule=rule,
             completion=completion or "",
+            fill_up=fill_up,
+            completion_step=completion_step,
             ballot_type=ballot_type,
             min_projects=min_projects,
             max_projects=max_projects,
@@ -156,9 +163,16 @@ def _winners_reach(ballots, winners: set[str]) -> int:
     return sum(1 for b in ballots if winners & set(b.projects))
 
 
-def _run(instance, ballots, *, rule: str, completion: str, min_votes: int) -> dict:
+def _run(instance, ballots, *, rule: str, completion: str, fill_up: bool, step: Decimal, min_votes: int) -> dict:
     """One rule over the (per-wijk) budget, as one JSON-ready outcome."""
-    options = {"rule": rule, "completion": (completion or None) if rule == "mes" else None, "min_votes": min_votes}
+    mes = rule == Budget.Rule.MES
+    options = {
+        "rule": rule,
+        "completion": (completion or None) if mes else None,
+        "fill_up": fill_up,
+        "step": rules.to_fraction(str(step)),
+        "min_votes": min_votes,
+    }
     outcomes = rules.count_districts(instance, ballots, **options)
     parts = [o.to_dict() for o in outcomes]
     winners = [w for o in outcomes for w in o.winners]
@@ -175,6 +189,8 @@ def _run(instance, ballots, *, rule: str, completion: str, min_votes: int) -> di
     return {
         "rule": rule,
         "completion": options["completion"],
+        "fill_up": fill_up if mes else None,
+        "step": float(step) if mes and options["completion"] in rules.ADD1 else None,
         "winners": winners,
         "cost": float(sum((o.cost for o in outcomes), start=0)),
         "budget": float(instance.budget + sum(instance.district_budgets.values(), start=0)),
@@ -202,8 +218,9 @@ def budget_count(*, budget: Budget, actor) -> CountResult:
     # A project nobody voted for is never funded here (the engine, like pabutools, would fill the
     # budget up with it); the municipality may set a higher minimum.
     min_votes = max(budget.min_votes, 1)
-    outcome = _run(instance, ballots, rule=budget.rule, completion=completion, min_votes=min_votes)
-    other_outcome = _run(instance, ballots, rule=other, completion=completion, min_votes=min_votes)
+    how = {"completion": completion, "fill_up": budget.fill_up, "step": budget.completion_step, "min_votes": min_votes}
+    outcome = _run(instance, ballots, rule=budget.rule, **how)
+    other_outcome = _run(instance, ballots, rule=other, **how)
     with transaction.atomic():
         return CountResult.objects.create(
             budget=budget,

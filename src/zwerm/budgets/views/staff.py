@@ -1,6 +1,7 @@
 """Staff pages: set up a budget in a process, review projects, open and close the vote, count, publish."""
 
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -19,6 +20,7 @@ from .. import selectors, services
 from ..export import budget_export_pb
 from ..forms import BudgetForm, InitiativeProjectForm, ReviewForm, ReviewRequestForm
 from ..models import Budget, Project
+from ..variants import DEFAULT_VARIANT, variant_get
 from .public import budget_or_404
 
 MANAGERS = (Role.PROCESS_LEAD, Role.ADMIN)
@@ -43,6 +45,7 @@ def budget_create(request, slug):
     form = BudgetForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        variant = variant_get(data["count_variant"] or DEFAULT_VARIANT)
         try:
             budget = services.budget_create(
                 process=process,
@@ -52,6 +55,9 @@ def budget_create(request, slug):
                 total_amount=data["total_amount"],
                 district=data["district"],
                 rule=data["rule"],
+                completion=variant.completion,
+                fill_up=variant.fill_up,
+                completion_step=data["completion_step"] or Decimal(1),
                 ballot_type=data["ballot_type"],
                 min_projects=data["min_projects"],
                 max_projects=data["max_projects"],
@@ -79,6 +85,7 @@ def manage(request, pk):
         "projects": selectors.project_list(budget=budget),
         "voters": selectors.budget_voter_count(budget=budget),
         "count": selectors.count_result_latest(budget=budget),
+        "variant_name": selectors.budget_variant_name(budget=budget),
         "initiative_form": InitiativeProjectForm(),
         "review_request_form": ReviewRequestForm(specialists=specialist_choices(municipality=request.municipality)),
         "next_statuses": [Budget.Status(s) for s in services.budget.NEXT.get(budget.status, ())],

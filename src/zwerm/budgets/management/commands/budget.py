@@ -31,9 +31,24 @@ class Command(BaseCommand):
             "--completion",
             choices=COMPLETIONS,
             default="add1",
-            help="how MES is completed (default add1: as pabutools and the Wieliczka/Assen counts)",
+            help=(
+                "how MES is completed: add1 (default) raises the per-voter budget until the outcome "
+                "is exhaustive, as pabutools; add1-until-over raises it while the outcome fits the "
+                "budget; greedy runs MES once; none runs MES once and never fills up"
+            ),
         )
-        count.add_argument("--step", default="1", help="add1: raise the per-voter budget by this")
+        count.add_argument(
+            "--no-fill-up",
+            dest="fill_up",
+            action="store_false",
+            help=(
+                "leave what MES did not spend unspent instead of filling it up greedily "
+                "(--rule mes --completion add1 --no-fill-up counts as Assen did in 2024)"
+            ),
+        )
+        count.add_argument(
+            "--step", default="1", help="add1 variants: raise the per-voter budget by this much each time (default 1)"
+        )
         count.add_argument("--exact", action="store_true", help="compute every price with fractions")
         count.add_argument("--tie-break", choices=("id", "cost", "votes"), default="id")
         count.add_argument("--min-votes", type=int, default=0)
@@ -54,12 +69,13 @@ class Command(BaseCommand):
         budget_export_pb(budget=budget, path=output)
         self.stdout.write(f"written to {output}")
 
-    def handle_count(self, *, file, rule, completion, step, exact, tie_break, min_votes, json_out, **_):
+    def handle_count(self, *, file, rule, completion, fill_up, step, exact, tie_break, min_votes, json_out, **_):
         try:
             result = count_pb_file(
                 file,
                 rule=rule,
                 completion=completion,
+                fill_up=fill_up,
                 exact=exact,
                 tie_break=tie_break,
                 min_votes=min_votes,
