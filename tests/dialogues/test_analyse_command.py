@@ -7,16 +7,23 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from tests.dialogues.factories import SHARED_DATA, small_export
+from zwerm.dialogues.analysis import Parameters
 from zwerm.dialogues.analysis.report import analyse_export_to_dict
 
 REQUIRED = {"participants", "groups", "consensus", "group_aware_consensus", "coordinates", "seconds"}
 
 
 def test_report_of_a_tiny_export(tmp_path):
-    document = analyse_export_to_dict(small_export(tmp_path / "conv"))
+    folder = small_export(tmp_path / "conv")
+    # Pol.is's inclusion: all 4 statements have votes (moderated-out and meta ones too), so
+    # min(7, 4) = 4 votes are needed; nobody cast 4: no groups, everyone still on the map.
+    polis = analyse_export_to_dict(folder)
+    assert polis["status"] == "not_enough_votes" and set(polis["participants"].values()) == {None}
+    assert set(polis["coordinates"]) == {"10", "11", "12", "13"}
+    document = analyse_export_to_dict(folder, parameters=Parameters(polis_inclusion=False))
     assert set(document) >= REQUIRED
-    # Two statements count, so min(7, 2) = 2 votes place a participant: only 10 and 11
-    # (12 voted once on them, 13 only on the meta statement). They disagree on statement 1.
+    # Counting only the statements that count: min(7, 2) = 2 votes place a participant: only 10
+    # and 11 (12 voted once on them, 13 only on the meta statement). They disagree on statement 1.
     assert document["participants"]["12"] is None and document["participants"]["13"] is None
     assert {document["participants"]["10"], document["participants"]["11"]} == {0, 1}
     assert [g["size"] for g in document["groups"]] == [1, 1]
@@ -36,7 +43,8 @@ def test_the_command_writes_the_json_file(tmp_path):
     command.execute(**vars(options))
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) >= REQUIRED
-    assert document["counts"] == {"participants": 4, "included": 2, "statements": 2, "votes": 5}
+    # Pol.is's inclusion (see above): nobody has the 4 votes needed.
+    assert document["counts"] == {"participants": 4, "included": 0, "statements": 2, "votes": 5}
 
 
 def test_the_command_names_file_and_line_of_a_bad_export(tmp_path):
@@ -82,6 +90,9 @@ def test_bowling_green_is_split_like_pol_is_did():
     common = sorted(set(polis) & set(ours))
     assert len(common) > 1500
     agreement = adjusted_rand_score([polis[p] for p in common], [ours[p] for p in common])
-    assert agreement > 0.6
+    # Pol.is's own arithmetic (moderated-out statements zeroed) gives about 0.5 here; red-dwarf,
+    # the reference reimplementation, about 0.43 (bench/dialogues.py): Pol.is's published groups
+    # of this conversation come from its incremental history.
+    assert agreement > 0.4
     xy = np.array(list(document["coordinates"].values()))
     assert np.isfinite(xy).all()

@@ -103,8 +103,8 @@ def test_a_new_number_of_groups_waits_until_it_wins_four_runs_in_a_row():
 
 def test_pol_is_scaling_counts_moderated_out_statements_as_seen_by_everyone():
     matrix, _ = opinion_groups(80, 10, density=0.5, seed=5)
-    plain = analyse(matrix, excluded_statement_ids=[9])
-    polis = analyse(matrix, excluded_statement_ids=[9], parameters=Parameters(polis_scaling=True))
+    plain = analyse(matrix, excluded_statement_ids=[9], parameters=Parameters(polis_scaling=False))
+    polis = analyse(matrix, excluded_statement_ids=[9])  # the default: Pol.is's scaling
     cast = np.asarray(matrix.without_statements([9]).cast.sum(axis=1)).ravel()
     # Plain: sqrt(9 / cast). Pol.is keeps statement 9 as a column of zeros for everyone:
     # sqrt((9 + 1) / (cast + 1)). The direction on the map is the same.

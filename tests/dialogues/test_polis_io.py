@@ -3,7 +3,7 @@
 import pytest
 
 from tests.dialogues.factories import COMMENT_HEADER, VOTE_HEADER, small_export, write_csv
-from zwerm.dialogues.analysis import analyse
+from zwerm.dialogues.analysis import Parameters, analyse
 from zwerm.dialogues.analysis.report import export_to_matrix
 from zwerm.dialogues.polis_io import (
     PolisComment,
@@ -26,13 +26,19 @@ def test_moderated_out_and_meta_statements_are_out(tmp_path):
     export = read_export(small_export(tmp_path / "conv"))
     assert export.active_comment_ids == (0, 1)
     assert set(export.excluded_comment_ids) == {2, 3}
-    result = analyse(export_to_matrix(export), excluded_statement_ids=export.excluded_comment_ids)
+    matrix = export_to_matrix(export)
+    result = analyse(matrix, excluded_statement_ids=export.excluded_comment_ids)
     assert result.statement_ids == (0, 1)
-    assert result.n_votes == 5  # the votes on statements 2 and 3 are dropped
-    # Participant 12 passed on statement 0: a vote cast, not a missing one, but its vote on
-    # the moderated-out statement does not count: 1 of min(7, 2) votes is not enough.
-    assert result.group_of(12) is None
-    assert result.group_of(10) is not None
+    assert result.n_votes == 5  # the votes on statements 2 and 3 are dropped from the analysis
+    # For who is grouped, Pol.is counts them: 4 statements have votes, min(7, 4) = 4 are needed.
+    assert not result.included.any()
+    # Counting only the statements that count (the departure switch): participant 12 passed on
+    # statement 0 (a vote cast, not a missing one), but 1 of min(7, 2) votes is not enough.
+    own = analyse(
+        matrix, excluded_statement_ids=export.excluded_comment_ids, parameters=Parameters(polis_inclusion=False)
+    )
+    assert own.group_of(12) is None
+    assert own.group_of(10) is not None
 
 
 def test_participants_votes_is_read_when_votes_csv_is_absent(tmp_path):

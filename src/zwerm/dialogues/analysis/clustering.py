@@ -42,13 +42,15 @@ def base_clusters(
     seed: int = 0,
     init: np.ndarray | None = None,
     n_starts: int = 1,
+    first_distinct: bool = False,
 ) -> BaseClusters:
     """Up to ``k`` base clusters of the participants' coordinates.
 
     With at most ``k`` distinct points every distinct point is its own base cluster (as
     Pol.is, whose k-means starts from the first k distinct points). Otherwise k-means,
     warm-started from ``init`` (previous centres) when given, else the best (lowest sum of
-    squares) of ``n_starts`` greedy k-means++ seedings from ``seed``.
+    squares) of ``n_starts`` greedy k-means++ seedings from ``seed``; with ``first_distinct``
+    (Pol.is), from the first ``k`` distinct points in participant order.
     Our own Lloyd rather than scikit-learn's: no thread pool, no per-call overhead, the
     same arithmetic on every machine.
     """
@@ -65,6 +67,9 @@ def base_clusters(
     )
     if warm is not None and len(warm) == k:
         starts = [warm]  # a full warm start is used alone: the map stays steady
+    elif first_distinct and warm is None:
+        starts = [first_distinct_points(points, k)]
+        fit = points  # Pol.is iterates on everyone
     else:
         # Seeding (or topping up the previous centres) looks at up to SEED_SAMPLE points.
         seeding = fit if len(fit) <= SEED_SAMPLE else fit[np.sort(rng.choice(len(fit), SEED_SAMPLE, replace=False))]
@@ -82,6 +87,12 @@ def base_clusters(
     used = weights > 0
     remap = np.cumsum(used) - 1
     return BaseClusters(centres[used], weights[used], remap[labels])
+
+
+def first_distinct_points(points: np.ndarray, k: int) -> np.ndarray:
+    """The first ``k`` distinct points in the given order: Pol.is's k-means start."""
+    _, first = np.unique(points, axis=0, return_index=True)
+    return points[np.sort(first)[:k]]
 
 
 def lloyd(points: np.ndarray, centres: np.ndarray, *, max_iter: int = 100) -> tuple[np.ndarray, np.ndarray]:

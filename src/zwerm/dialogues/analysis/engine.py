@@ -63,7 +63,16 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
     cast = matrix.votes_per_participant()
     # As in Pol.is, only statements someone voted on count (its matrix has no other columns).
     voted_on = int(np.count_nonzero(np.diff(matrix.cast.tocsc().indptr)))
-    included = (cast >= min(p.min_votes, voted_on)) & (cast > 0)
+    if p.polis_inclusion:
+        # Pol.is's raw matrix: votes on moderated-out and meta statements count too.
+        counted = votes.votes_per_participant()
+        included = counted >= min(p.min_votes, int(np.count_nonzero(np.diff(votes.cast.tocsc().indptr))))
+    else:
+        counted = cast
+        included = cast >= min(p.min_votes, voted_on)
+    if p.top_up:
+        _top_up(included, counted)
+    included &= cast > 0  # without a vote that counts there is no place on the map
     if state is not None:
         sticky = np.fromiter((pid in state.included_ids for pid in matrix.participant_ids), bool, n)
         included |= sticky & (cast > 0)
@@ -82,18 +91,23 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
         seed=seed,
         init=None if state is None else state.base_centres,
         n_starts=p.base_starts,
+        first_distinct=p.polis_starts,
     )
     top_k = clustering.max_groups(len(base.centres), p.max_k)
     groupings, silhouettes = {}, {}
     previous_centres = {} if state is None else state.group_centres
+    inits = previous_centres
+    if p.polis_starts and not previous_centres:
+        inits = {k: clustering.first_distinct_points(base.centres, k) for k in range(2, top_k + 1)}
     found = (
         clustering.group_kmeans(
             base.centres,
             base.weights,
             range(2, top_k + 1),
             seed=seed,
-            n_init=p.group_starts,
-            inits=previous_centres,
+            n_init=0 if p.polis_starts else p.group_starts,
+            inits=inits,
+            max_iter=20 if p.polis_starts else 100,
         )
         if top_k >= 2
         else {}
@@ -157,6 +171,18 @@ def _analyse(votes, excluded_statement_ids, previous, seed, parameters) -> Analy
             k=k,
         ),
     )
+
+
+GREEDY_N = 15  # Pol.is tops the grouped participants up to this many
+
+
+def _top_up(included: np.ndarray, counted: np.ndarray) -> None:
+    """Pol.is: fewer than 15 included are topped up with the participants who voted most
+    (ties: participant order)."""
+    short = GREEDY_N - int(included.sum())
+    if short > 0:
+        rest = np.flatnonzero(~included & (counted > 0))
+        included[rest[np.argsort(-counted[rest], kind="stable")][:short]] = True
 
 
 def _smoothed_k(state: EngineState | None, best_k: int, groupings: dict, buffer: int) -> tuple[int, int]:

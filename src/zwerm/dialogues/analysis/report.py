@@ -51,9 +51,11 @@ def analyse_export(
     return result, time.perf_counter() - started
 
 
-def analyse_export_to_dict(folder: str | Path, *, seed: int = 0) -> dict[str, Any]:
+def analyse_export_to_dict(
+    folder: str | Path, *, seed: int = 0, parameters: Parameters | None = None
+) -> dict[str, Any]:
     """The JSON document of ``dialogue analyse``: groups, consensus, map and timing."""
-    result, seconds = analyse_export(folder, seed=seed)
+    result, seconds = analyse_export(folder, seed=seed, parameters=parameters)
     document = result_to_dict(result)
     document["seconds"] = round(seconds, 6)
     return document

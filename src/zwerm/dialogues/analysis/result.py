@@ -22,7 +22,10 @@ class Parameters:
     base_starts: int = 1  # k-means++ seedings for the base clusters (best kept)
     group_starts: int = 16  # k-means++ starts per k for the opinion groups
     weighted_silhouette: bool = False  # True: base clusters count by their participants
-    polis_scaling: bool = False  # True: moderated-out statements count in the map scaling (Pol.is)
+    polis_scaling: bool = True  # moderated-out statements count in the map scaling, as Pol.is's zeroed columns
+    polis_inclusion: bool = True  # votes on moderated-out statements count for inclusion (Pol.is's in-conv)
+    top_up: bool = False  # True: fewer than 15 included are topped up with the most active voters (Pol.is)
+    polis_starts: bool = False  # True: k-means starts from the first distinct points (Pol.is); False: k-means++
 
 
 @dataclass(frozen=True)
