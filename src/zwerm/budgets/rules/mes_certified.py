@@ -41,6 +41,9 @@ class _Context:
         self.weight = {k: (self.cost[k] if approval else Fraction(1)) for k in candidates}
         self.weight_f = {k: float(w) for k, w in self.weight.items()}
         self.utotal = {k: int(profile.utilities[k].sum()) for k in candidates}
+        # The lowest price per unit a project can ever have (everyone pays alike), the same for
+        # every run of a count: computed once, as fractions are slow.
+        self.first_bound = {k: float(self.cost[k] / self.utotal[k] / self.weight[k]) for k in candidates}
         self.uf = {k: (None if approval else profile.utilities[k].astype(float)) for k in candidates}
         used_type = np.int8 if profile.max_utility < 128 else np.int32
         # used[i, t]: utility of voter i for the project in column t (``columns[t]``). A column's
@@ -268,7 +271,7 @@ def run_mes_certified(
     state = _State(ctx, per_voter_budget)
     projects = profile.projects
     # Prices only rise as budgets fall, so the last price seen is a lower bound (as in pabutools).
-    bound_f = {k: float(ctx.cost[k] / ctx.utotal[k] / ctx.weight[k]) for k in candidates}
+    bound_f = dict(ctx.first_bound)
     remaining = set(candidates)
     rnd = 0
     while remaining:

@@ -45,34 +45,55 @@ class Profile:
 
 
 def compile_profile(instance: Instance, ballots: Sequence[Ballot]) -> Profile:
-    """Turn ballots into a :class:`Profile`. A vote for an unknown project is an error."""
+    """Turn ballots into a :class:`Profile`. A vote for an unknown project is an error.
+
+    One pass of Python over the votes (a list of project indices), the rest in numpy: on a
+    city-wide vote this was most of the time of a whole count."""
     index = {p.id: k for k, p in enumerate(instance.projects)}
-    who: list[list[int]] = [[] for _ in instance.projects]
-    how: list[list[int]] = [[] for _ in instance.projects]
     approval = instance.vote_type == "approval"
-    for i, ballot in enumerate(ballots):
-        pairs = ((p, 1) for p in ballot.projects) if approval else ballot.utilities().items()
-        for pid, u in pairs:
-            k = index.get(pid)
-            if k is None:
-                raise ValueError(f"ballot {ballot.voter_id or i + 1} votes for unknown project {pid}")
-            if u > 0:
-                who[k].append(i)
-                if not approval:
-                    how[k].append(u)
+    m, n = len(instance.projects), len(ballots)
+    try:
+        if approval:
+            flat = [index[p] for ballot in ballots for p in ballot.projects]
+            sizes = [len(ballot.projects) for ballot in ballots]
+            points = None
+        else:
+            chosen = [ballot.utilities() for ballot in ballots]  # only positive points
+            flat = [index[p] for pairs in chosen for p in pairs]
+            sizes = [len(pairs) for pairs in chosen]
+            points = np.fromiter((u for pairs in chosen for u in pairs.values()), np.int64, len(flat))
+    except KeyError:
+        _raise_unknown_project(index, ballots)
+        raise
+    projects = np.asarray(flat, dtype=np.int64)
+    voters = np.repeat(np.arange(n, dtype=np.int64), np.asarray(sizes, dtype=np.int64))
+    # Stable: within a project its supporters stay in ascending voter order.
+    order = np.argsort(projects, kind="stable")
+    voters = voters[order]
+    bounds = np.searchsorted(projects[order], np.arange(m + 1))
+    supporters = [voters[bounds[k] : bounds[k + 1]] for k in range(m)]
     if approval:
-        how = [[1] * len(w) for w in who]
-    supporters = [np.asarray(w, dtype=np.int64) for w in who]
-    utilities = [np.asarray(h, dtype=np.int64) for h in how]
+        utilities = [np.ones(len(s), dtype=np.int64) for s in supporters]
+    else:
+        points = points[order]
+        utilities = [points[bounds[k] : bounds[k + 1]] for k in range(m)]
     max_u = max((int(u.max()) for u in utilities if len(u)), default=1)
     return Profile(
-        n_voters=len(ballots),
+        n_voters=n,
         projects=list(instance.projects),
-        approval=instance.vote_type == "approval",
+        approval=approval,
         supporters=supporters,
         utilities=utilities,
         max_utility=max_u,
     )
+
+
+def _raise_unknown_project(index: dict[str, int], ballots: Sequence[Ballot]) -> None:
+    """The error for the first ballot (in order) that votes for a project the instance lacks."""
+    for i, ballot in enumerate(ballots):
+        for pid in ballot.projects:
+            if pid not in index:
+                raise ValueError(f"ballot {ballot.voter_id or i + 1} votes for unknown project {pid}")
 
 
 TieKey = Callable[[Project], object]
