@@ -126,6 +126,25 @@ def test_the_analysis_finds_two_camps_and_their_common_ground(dialogue, municipa
     assert [c["statement"] for c in snapshot.result["consensus"]["agree"]][:1] == [common.pk]
 
 
+def test_votes_on_a_moderated_out_statement_count_for_who_is_grouped_as_in_pol_is(
+    dialogue, municipality, neighbourhood, lead
+):
+    # Two camps of six vote on all four statements. A latecomer votes on the first three only.
+    # Then statement 4 is moderated out. Pol.is keeps it in its raw matrix: 4 statements have
+    # votes, so min(7, 4) = 4 votes are needed to be grouped; the camps have 4, the latecomer 3.
+    # (Counting only the three statements left, 3 of 3 would have been enough.)
+    _two_camps(dialogue, municipality, neighbourhood)
+    first, second, third, fourth = dialogue.statements.order_by("pk")
+    late = participant(dialogue, municipality, neighbourhood)
+    for statement, value in ((first, 1), (second, -1), (third, 1)):
+        Vote.objects.create(participant=late, statement=statement, value=value)
+    services.statement_moderate(moderator=lead, statement=fourth, approve=False, reason="Dubbel")
+    snapshot = services.dialogue_analyse(dialogue=dialogue)
+    assert snapshot.status == "ok" and snapshot.result["counts"]["statements"] == 3
+    assert snapshot.result["participants"][str(late.pk)] is None
+    assert sorted(g["size"] for g in snapshot.result["groups"]) == [6, 6]
+
+
 def test_too_few_votes_says_so_instead_of_crashing(client, dialogue):
     services.dialogue_analyse(dialogue=dialogue)
     html = client.get(f"/dialogen/{dialogue.pk}/resultaten", HTTP_HOST=HOST).content.decode()

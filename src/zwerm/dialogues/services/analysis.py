@@ -17,19 +17,20 @@ KEEP_SNAPSHOTS = 20
 def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
     """Run the engine on the current votes, warm-started from the last snapshot."""
     Dialogue.objects.filter(pk=dialogue.pk).update(needs_analysis=False)
-    statements = list(
-        Statement.objects.filter(dialogue=dialogue, status=Statement.Status.APPROVED, is_meta=False)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    rows = list(Statement.objects.filter(dialogue=dialogue).order_by("pk").values_list("pk", "status", "is_meta"))
+    statements = [pk for pk, _, _ in rows]
+    counted = {pk for pk, status, meta in rows if status == Statement.Status.APPROVED and not meta}
+    # Votes on statements that do not count (moderated out, meta) still go in: as in Pol.is, they
+    # count for who is grouped and in the map's scaling (docs/dialogues-method.md, step 2 and 4).
+    excluded = [pk for pk in statements if pk not in counted]
     triples = Vote.objects.filter(statement__in=statements).values_list("participant_id", "statement_id", "value")
     matrix = VoteMatrix.from_votes(list(triples), statement_ids=statements)
     last = dialogue.snapshots.order_by("-created_at", "-pk").first()
     previous = EngineState.from_dict(last.state) if last is not None and last.state else None
-    if previous is not None and set(previous.statement_ids) - set(statements):
+    if previous is not None and set(previous.statement_ids) - counted:
         previous = None  # a statement was moderated out: start afresh rather than from a stale map
     started = time.perf_counter()
-    result = analyse(matrix, previous=previous, seed=dialogue.pk)
+    result = analyse(matrix, excluded_statement_ids=excluded, previous=previous, seed=dialogue.pk)
     seconds = time.perf_counter() - started
     with transaction.atomic():
         snapshot = Snapshot.objects.create(
