@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.subprocess_db import subprocess_database_url
-from zwerm.core.task_leases import _key, requeue_orphans
+from zwerm.core.task_leases import ATTEMPTS, _key, requeue_orphans, requeue_transient_failures
 
 from .tasks import die_the_first_time
 
@@ -49,3 +49,20 @@ def test_a_task_whose_worker_still_holds_its_lease_stays_running(settings, tmp_p
         worker.execute("SELECT pg_advisory_lock(%s)", [_key(result.id)])
         assert requeue_orphans(grace=timedelta(0)) == []
     assert requeue_orphans(grace=timedelta(0)) == [str(result.id)]  # its connection is gone
+
+
+@pytest.mark.django_db
+def test_a_task_that_failed_on_a_broken_connection_runs_again_a_bug_does_not(settings, tmp_path):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    outage = die_the_first_time.enqueue(marker=str(tmp_path / "a"))
+    bug = die_the_first_time.enqueue(marker=str(tmp_path / "b"))
+    worn = die_the_first_time.enqueue(marker=str(tmp_path / "c"))
+    failed = {"status": "FAILED", "finished_at": timezone.now(), "worker_ids": ["w1"]}
+    DBTaskResult.objects.filter(pk=outage.id).update(**failed, exception_class_path="django.db.utils.OperationalError")
+    DBTaskResult.objects.filter(pk=bug.id).update(**failed, exception_class_path="builtins.KeyError")
+    DBTaskResult.objects.filter(pk=worn.id).update(
+        **{**failed, "worker_ids": ["w"] * ATTEMPTS}, exception_class_path="django.db.utils.OperationalError"
+    )
+    assert requeue_transient_failures() == [str(outage.id)]
+    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert statuses == {outage.id: "READY", bug.id: "FAILED", worn.id: "FAILED"}

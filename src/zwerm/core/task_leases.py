@@ -5,7 +5,8 @@ out-of-memory kill or a lost node, the task stays RUNNING and never runs. So whi
 holds a PostgreSQL session-level advisory lock on that task's id (taken in `task_started`, released in
 `task_finished`); the lock goes away by itself when the worker's connection does. `requeue_orphans` (the
 command `zwerm tasks_requeue_orphans`, scheduled every few minutes) puts every RUNNING task whose lock nobody
-holds back to READY. Zwerm's tasks are written to be run again safely (they take ids and upsert), so a
+holds back to READY, and tasks that failed only because the database connection broke (a PostgreSQL restart)
+too, up to ATTEMPTS tries. Zwerm's tasks are written to be run again safely (they take ids and upsert), so a
 task interrupted half-way has, in effect, run once. On SQLite (demo and tests) there are no advisory locks:
 a task RUNNING for longer than `stale_after` counts as orphaned there."""
 
@@ -19,6 +20,15 @@ from django_tasks_db.models import DBTaskResult
 
 # A worker claims a task and takes its lock a moment later: never look at a task that just started.
 GRACE = timedelta(minutes=1)
+# A task that failed because the database connection broke (a restart, a fail-over) did nothing: it runs
+# again, up to this many attempts in all. Any other failure is a bug and stays FAILED for a person to see.
+TRANSIENT = (
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+    "psycopg.OperationalError",
+    "psycopg.InterfaceError",
+)
+ATTEMPTS = 5
 
 
 def _key(task_id) -> int:
@@ -69,4 +79,23 @@ def requeue_orphans(*, stale_after: timedelta = timedelta(hours=2), grace: timed
             if _postgres():
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_unlock(%s)", [_key(task_id)])
+    return requeued
+
+
+def requeue_transient_failures() -> list[str]:
+    """Put tasks that failed on a broken database connection back in the queue (ATTEMPTS at most)."""
+    requeued = []
+    failed = DBTaskResult.objects.filter(status="FAILED", exception_class_path__in=TRANSIENT)
+    for task_id, workers in failed.values_list("pk", "worker_ids"):
+        if len(workers or []) >= ATTEMPTS:
+            continue
+        again = {
+            "status": "READY",
+            "started_at": None,
+            "finished_at": None,
+            "exception_class_path": "",
+            "traceback": "",
+        }
+        if DBTaskResult.objects.filter(pk=task_id, status="FAILED").update(**again):
+            requeued.append(str(task_id))
     return requeued
