@@ -64,5 +64,5 @@ def test_a_task_that_failed_on_a_broken_connection_runs_again_a_bug_does_not(set
         **{**failed, "worker_ids": ["w"] * ATTEMPTS}, exception_class_path="django.db.utils.OperationalError"
     )
     assert requeue_transient_failures() == [str(outage.id)]
-    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
-    assert statuses == {outage.id: "READY", bug.id: "FAILED", worn.id: "FAILED"}
+    statuses = {str(pk): status for pk, status in DBTaskResult.objects.values_list("pk", "status")}
+    assert statuses == {str(outage.id): "READY", str(bug.id): "FAILED", str(worn.id): "FAILED"}
