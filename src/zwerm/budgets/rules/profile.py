@@ -75,6 +75,7 @@ def compile_profile(instance: Instance, ballots: Sequence[Ballot]) -> Profile:
     if approval:
         utilities = [np.ones(len(s), dtype=np.int64) for s in supporters]
     else:
+        assert points is not None  # set above for every non-approval profile
         points = points[order]
         utilities = [points[bounds[k] : bounds[k + 1]] for k in range(m)]
     max_u = max((int(u.max()) for u in utilities if len(u)), default=1)
