@@ -17,9 +17,12 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 
+from tests.browser import guards
+from tests.browser.contact_sheet import write_contact_sheets
 from tests.browser.worlds import build_world
 from tests.foundation.builders import PASSWORD, current_code
 from zwerm.core.services import municipality_create
@@ -34,6 +37,7 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VENDOR_CSS = ROOT / "src" / "zwerm" / "web" / "static" / "vendor" / "utrecht" / "index.css"
 
 HERE = Path(__file__).resolve().parent
+NARROW = 390  # a phone: every page is also checked and photographed at this width
 
 
 def _skip_reason() -> str | None:
@@ -169,7 +173,16 @@ def email_link_from_outbox(address: str) -> str:
 
 
 class Audit:
-    """Checks pages with axe-core and photographs them; reports every violation of every page at once."""
+    """Checks every page a browser test visits, and reports every problem of every page at once:
+
+    - axe-core (WCAG 2.1 A and AA);
+    - what a person sees (guards.py): no word broken inside a table, button or heading at 1280 and at 390 px,
+      every number in SVG/CSS/data attributes readable and every chart drawn, no month or number written the
+      other language's way;
+    - pages with a chart or a table are opened once more in English (same URL, GET) and checked the same way;
+    - screenshots at 1280 and 390 px (`NAME.png`, `NAME@390.png`, `NAME-en...`) for the contact sheets."""
+
+    english_seen: set = set()  # paths already checked in English in this run (the flows revisit pages)
 
     def __init__(self):
         from axe_playwright_python.sync_playwright import Axe
@@ -180,7 +193,6 @@ class Audit:
 
     def check(self, page, name):
         page.wait_for_load_state()  # after a click that navigates: check the new page, complete
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         result = self.axe.run(page, options=WCAG21_AA)
         if result.violations_count:
             self.failures.append(f"== {name} ({page.url}) ==\n{result.generate_report()}")
@@ -188,7 +200,44 @@ class Audit:
             if item["id"] in ALSO_FAILING:
                 targets = [node["target"] for node in item["nodes"]]
                 self.failures.append(f"== {name} ({page.url}) ==\n{item['id']}: {item['help']} {targets}")
+        self.look(page, name)
+        if self._has_charts_or_tables(page):
+            self.look_in_english(page, name)
         return result
+
+    def look(self, page, name):
+        """The guards at 1280 px and at 390 px, with a screenshot at each width."""
+        findings = guards.chart_faults(page) + guards.wrong_language(page)
+        size = page.viewport_size
+        for width in (size["width"], NARROW):
+            if width != size["width"]:
+                page.set_viewport_size({"width": width, "height": size["height"]})
+            suffix = "" if width == size["width"] else f"@{width}"
+            page.screenshot(path=str(SCREENSHOTS / f"{name}{suffix}.png"), full_page=True)
+            findings += [f"at {width} px: {f}" for f in guards.broken_words(page)]
+        page.set_viewport_size(size)
+        if findings:
+            self.failures.append(f"== {name} ({page.url}) ==\n" + "\n".join(findings))
+
+    def look_in_english(self, page, name):
+        path = re.sub(r"\d+", "N", page.url.split("#")[0])
+        if path in Audit.english_seen:
+            return
+        Audit.english_seen.add(path)
+        context = page.context
+        context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": page.url}])
+        english = context.new_page()
+        try:
+            response = english.goto(page.url)
+            if response is not None and response.ok:
+                self.look(english, f"{name}-en")
+        finally:
+            english.close()
+            context.clear_cookies(name=settings.LANGUAGE_COOKIE_NAME)
+
+    @staticmethod
+    def _has_charts_or_tables(page) -> bool:
+        return page.locator("main svg[role=img], main svg.zwerm-spark, main table").count() > 0
 
     def assert_clean(self):
         assert not self.failures, "\n\n".join(self.failures)
@@ -212,3 +261,14 @@ def screenshot():
 def world(municipality, make_staff):
     """Something on every page, for every role (tests/browser/worlds.py); built once per flow test."""
     return build_world(municipality, make_staff)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def contact_sheets(request):
+    """After a browser run that took screenshots: one contact sheet per role (contact_sheet.py)."""
+    started = {p: p.stat().st_mtime for p in SCREENSHOTS.glob("*.png")} if SCREENSHOTS.exists() else {}
+    yield
+    if SKIP_REASON is None and SCREENSHOTS.exists():
+        taken = [p for p in SCREENSHOTS.glob("*.png") if started.get(p) != p.stat().st_mtime]
+        if taken:
+            write_contact_sheets(SCREENSHOTS)
