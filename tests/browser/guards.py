@@ -31,14 +31,14 @@ _VERSION = r"(?<![A-Z][A-Z0-9] )(?<![A-Z0-9]{3} )(?<![A-Z0-9]{4} )"
 ON_DUTCH_PAGES = {
     "an English month name": re.compile(rf"\b({_MONTHS_EN})\b|\b\d{{1,2}} ({_ABBR_EN})\b|\b({_ABBR_EN}) \d{{1,2}}\b"),
     "a month written with a capital": re.compile(r"\b\d{1,2} (April|September|November|December)\b"),
-    "an English thousands separator": re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(\.\d+)?(?![\d,])"),
+    "an English thousands separator": re.compile(r"(?<![\d.,])[1-9]\d{0,2}(,\d{3})+(\.\d+)?(?![\d,])"),
     "an English decimal point": re.compile(_VERSION + r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])"),
     "a number in scientific notation": re.compile(r"\b\d(\.\d+)?e-?\d+\b"),
 }
 ON_ENGLISH_PAGES = {
     "a Dutch month name": re.compile(rf"\b({_MONTHS_NL})\b|\b\d{{1,2}} ({_ABBR_NL})\.? \d{{4}}\b"),
     "a month written without a capital": re.compile(r"\b\d{1,2} (april|september|november|december)\b"),
-    "a Dutch thousands separator": re.compile(r"(?<![\d.,])\d{1,3}(\.\d{3})+(,\d+)?(?![\d.])"),
+    "a Dutch thousands separator": re.compile(r"(?<![\d.,])[1-9]\d{0,2}(\.\d{3})+(,\d+)?(?![\d.])"),
     "a Dutch decimal comma": re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])"),
     "a number in scientific notation": re.compile(r"\b\d(\.\d+)?e-?\d+\b"),
 }

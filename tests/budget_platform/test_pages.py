@@ -9,6 +9,7 @@ from zwerm.budgets import selectors, services
 from zwerm.budgets.models import Ballot, BallotChoice, Budget, CountResult, Project
 
 from ..foundation.builders import make_resident, staff_login
+from .conftest import make_projects
 
 HOST = "testdam.localhost"
 
@@ -40,6 +41,39 @@ def resident_client(user):
     return client
 
 
+@pytest.mark.parametrize(
+    ("dutch", "plain"), [("20.000", "20000"), ("4.500,50", "4500.50"), ("€ 4.500", "4500"), ("4.500,-", "4500")]
+)
+def test_a_project_cost_in_dutch_notation_is_stored_as_the_same_amount(budget, resident, dutch, plain):
+    client = resident_client(resident)
+    for title, cost in (("In het Nederlands", dutch), ("Zonder notatie", plain.replace(".", ","))):
+        response = post(
+            client, f"/buurtbudget/{budget.pk}/voorstellen", {"title": title, "description": "Een plan.", "cost": cost}
+        )
+        assert response.status_code == 302, html(response)
+    dutch_cost, plain_cost = (
+        Project.objects.get(budget=budget, title=t).cost for t in ("In het Nederlands", "Zonder notatie")
+    )
+    assert dutch_cost == plain_cost == Decimal(plain)
+
+
+def test_an_amount_that_is_not_dutch_notation_is_refused_with_an_example(budget, resident):
+    response = post(
+        resident_client(resident),
+        f"/buurtbudget/{budget.pk}/voorstellen",
+        {"title": "Bank", "description": "Plan.", "cost": "4500.50"},
+    )
+    page = html(response)
+    assert response.status_code == 200 and "bijvoorbeeld 4.500 of 4.500,50" in page
+    assert not Project.objects.filter(budget=budget).exists()
+
+
+def test_the_review_form_fills_in_the_current_cost_the_dutch_way(lead_client, budget, lead, resident):
+    (project,) = make_projects(budget, lead, resident, [Decimal("8000.00")])
+    page = html(get(lead_client, f"/buurtbudget/{budget.pk}/projecten/{project.pk}/beoordelen"))
+    assert 'value="8.000"' in page and "8000,00" not in page
+
+
 def test_a_resident_proposes_a_project(budget, resident):
     client = resident_client(resident)
     page = html(get(client, f"/buurtbudget/{budget.pk}"))
@@ -68,7 +102,7 @@ def test_a_resident_votes_without_javascript(voting_budget, resident):
     # the running total, worked out by the server, nothing saved
     response = post(client, url, {"project": [p1.pk, p2.pk, p3.pk], "action": "check"})
     page = html(response)
-    assert response.status_code == 200 and "3 projecten gekozen, samen € 12.000" in page and "meer dan" in page
+    assert response.status_code == 200 and "3 projecten gekozen, samen €\u00a012.000" in page and "meer dan" in page
     assert not Ballot.objects.exists()
 
     # over the limits: refused with the reason, the choice kept on the page
@@ -107,7 +141,7 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
         f"/buurtbudget/nieuw/{process.slug}",
         {
             "title": "Wijkbudget",
-            "total_amount": "6000",
+            "total_amount": "6.000",
             "rule": "mes",
             "ballot_type": "approval",
             "max_projects": "2",
@@ -118,6 +152,7 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
     assert response.status_code == 302, html(response)
     budget = Budget.objects.get(title="Wijkbudget")
     assert (budget.completion, budget.fill_up, budget.completion_step) == ("add1", False, Decimal("2.50"))
+    assert budget.total_amount == 6000  # Dutch notation: a point groups the thousands
     for title in ("Speeltuin", "Bankjes", "Bomen"):
         services.project_propose(budget=budget, resident=resident, title=title, description="Een plan.")
     manage = f"/buurtbudget/{budget.pk}/beheer"
@@ -134,13 +169,14 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
         f"/buurtbudget/{budget.pk}/projecten/{bomen.pk}/beoordelen",
         {"feasibility": "infeasible", "reason": "Geen grond."},
     )
-    for project, cost in ((speeltuin, "4000"), (bankjes, "1500")):
+    for project, cost in ((speeltuin, "€ 4.000"), (bankjes, "1.500,00")):
         response = post(
             lead_client,
             f"/buurtbudget/{budget.pk}/projecten/{project.pk}/beoordelen",
             {"feasibility": "feasible", "cost": cost},
         )
         assert response.status_code == 302
+    assert [p.cost for p in (speeltuin, bankjes) if not p.refresh_from_db()] == [4000, 1500]
     post(lead_client, f"/buurtbudget/{budget.pk}/fase", {"status": "review"})
     post(lead_client, f"/buurtbudget/{budget.pk}/fase", {"status": "voting"})
     budget.refresh_from_db()

@@ -24,6 +24,7 @@ from zwerm.core.limits import login_link_rate
 
 from . import selectors, services
 from .forms import LoginLinkForm, ProfileForm, RegisterForm, StaffLoginForm, TokenForm
+from .lockout import second_factor_wait, wait_words
 
 
 def _safe_next(request, default="web:home") -> str:
@@ -127,8 +128,14 @@ def staff_login(request):
         if user is None:
             form.add_error(None, _("Het e-mailadres of wachtwoord klopt niet."))
         elif TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-            device = match_token(user, form.cleaned_data["token"].strip()) if form.cleaned_data["token"] else None
-            if device is None:
+            wait = second_factor_wait(user=user)
+            device = None
+            if wait is None and form.cleaned_data["token"]:
+                device = match_token(user, form.cleaned_data["token"].strip())
+                wait = None if device else second_factor_wait(user=user)
+            if wait is not None:
+                form.add_error("token", _locked_message(wait))
+            elif device is None:
                 form.add_error("token", _("Vul de geldige code van zes cijfers uit je authenticator-app in."))
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -142,6 +149,13 @@ def staff_login(request):
             messages.info(request, _("Koppel eerst een authenticator-app; daarna kun je als medewerker werken."))
             return redirect(f"{reverse('accounts:totp_setup')}?next={_safe_next(request, 'web:staff_home')}")
     return render(request, "accounts/staff_login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def _locked_message(wait) -> str:
+    return _(
+        "Er is te vaak een verkeerde code ingevuld. Je account wacht nu %(wait)s: probeer het daarna opnieuw "
+        "met de code die je app dan toont."
+    ) % {"wait": wait_words(wait)}
 
 
 PASSWORD_CHECKED_KEY = "zwerm_password_checked_user"  # noqa: S105 (a session key)

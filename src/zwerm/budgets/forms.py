@@ -4,27 +4,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.places.selectors import district_list
-from zwerm.web.forms import text_field
+from zwerm.web.forms import AmountField, CountField, text_field
 
 from .models import REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Project
 from .variants import DEFAULT_VARIANT, variant_choices
 
 
 def _money(label, *, required=True, help_text=""):
-    return forms.DecimalField(
+    return AmountField(
         label=label,
         required=required,
         min_value=0,
         max_digits=12,
-        decimal_places=2,
         help_text=help_text,
-        localize=True,
-        error_messages={"required": _("Vul een bedrag in."), "invalid": _("Vul een bedrag in euro's in.")},
+        error_messages={"required": _("Vul een bedrag in.")},
     )
 
 
 def _count(label, *, help_text=""):
-    return forms.IntegerField(label=label, required=False, min_value=0, help_text=help_text)
+    return CountField(label=label, required=False, min_value=0, help_text=help_text)
 
 
 class DistrictChoiceField(forms.ModelChoiceField):
@@ -50,19 +48,14 @@ class BudgetForm(forms.Form):
             "verdeelt; de uitslag vermeldt welke manier is gebruikt."
         ),
     )
-    completion_step = forms.DecimalField(
+    completion_step = AmountField(
         label=_("Verhoging per stap in euro"),
         required=False,
         min_value=Decimal("0.01"),
         max_digits=12,
-        decimal_places=2,
         initial=Decimal(1),
-        localize=True,
         help_text=_("Bij ‘stap voor stap verhogen’: met hoeveel euro het deel per stemmer elke keer omhooggaat."),
-        error_messages={
-            "invalid": _("Vul een bedrag in euro's in."),
-            "min_value": _("De verhoging per stap moet meer dan nul euro zijn."),
-        },
+        error_messages={"min_value": _("De verhoging per stap moet meer dan nul euro zijn.")},
     )
     ballot_type = forms.ChoiceField(
         label=_("Soort stembiljet"), choices=Budget.BallotType.choices, initial=Budget.BallotType.APPROVAL
@@ -96,7 +89,7 @@ class ProjectForm(forms.Form):
 
 
 class InitiativeProjectForm(forms.Form):
-    initiative = forms.IntegerField(label=_("Nummer van het initiatief"), min_value=1)
+    initiative = CountField(label=_("Nummer van het initiatief"), min_value=1)
     cost = _money(_("Geschatte kosten in euro (optioneel)"), required=False)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
+from zwerm.core.amounts import format_euro
 from zwerm.core.models import Municipality
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
@@ -237,9 +238,7 @@ RULE_NAMES = {"greedy": gettext_lazy("meeste stemmen eerst"), "mes": gettext_laz
 
 
 def _euro(value) -> str:
-    value = Decimal(str(value or 0)).quantize(Decimal("0.01"))
-    whole = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {whole.removesuffix(',00')}"
+    return format_euro(Decimal(str(value or 0)))
 
 
 def _mes_shortfall(e: dict) -> str:

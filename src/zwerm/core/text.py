@@ -6,11 +6,21 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|javascript:|&#|on\w+\s*=", re.IGNORECASE)
+# What a browser would read as markup: a tag (`<b>`, `</p>`, `<img src=x>`), a comment or declaration (`<!-- -->`,
+# `<!DOCTYPE>`), a processing instruction (`<?xml ?>`), and script URLs. A `<` followed by a space or a digit is
+# text to a browser too ("a < b en c > d", "3<4"), and so are "=", "&" and "on...=" outside a tag: they are
+# ordinary sentences, stored as typed and escaped on output (ADR 0018).
+_MARKUP_RE = re.compile(
+    r"<(?:/?[a-z][a-z0-9-]*(?:[\s/][^<>]*)?|![^<>]*|\?[^<>]*)>|java\s*script\s*:",
+    re.IGNORECASE,
+)
 
 
 def clean_text(value: str, *, field_label: str, max_length: int, required: bool = True) -> str:
-    """Trimmed text without markup or control characters, or a ValidationError saying what is wrong."""
+    """Trimmed text without markup or control characters, or a ValidationError saying what is wrong.
+
+    The text is stored as typed: plain text, which every output escapes (templates, e-mails, PDFs, CSV, JSON).
+    Only what a browser would read as a tag is refused (see _MARKUP_RE)."""
     value = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").strip()
     if not value:
         if required:
@@ -29,7 +39,11 @@ def clean_text(value: str, *, field_label: str, max_length: int, required: bool 
         )
     if _MARKUP_RE.search(value):
         raise ValidationError(
-            _("%(field)s bevat HTML of code. Gebruik gewone tekst.") % {"field": field_label.capitalize()},
+            _(
+                "%(field)s bevat HTML of code, zoals <b> of <script>. Gebruik gewone tekst. Bedoel je "
+                "'kleiner dan' of 'groter dan', zet dan een spatie na < en voor >."
+            )
+            % {"field": field_label.capitalize()},
             code="markup",
         )
     return value

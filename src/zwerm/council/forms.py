@@ -3,6 +3,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.places.selectors import district_get, district_list
+from zwerm.web.forms import AmountField, CountField
 
 from .models import TEXT_MAX, Frame
 from .reports.district import MAX_WEEKS
@@ -35,14 +36,11 @@ class FrameForm(forms.Form):
         ),
         error_messages=_required(_("de omschrijving")),
     )
-    budget = forms.DecimalField(
+    budget = AmountField(
         label=_("Budget in euro"),
         required=False,
-        max_digits=14,
-        decimal_places=2,
-        localize=True,
-        help_text=_("Alleen bij een budgetkader, bijvoorbeeld 125000."),
-        error_messages={"invalid": _("Vul het budget in als bedrag, bijvoorbeeld 125000.")},
+        min_value=0,
+        help_text=_("Alleen bij een budgetkader, bijvoorbeeld 125.000."),
     )
     deadline = forms.DateField(
         label=_("Deadline"),
@@ -99,16 +97,10 @@ class AnswerForm(forms.Form):
 
 
 class SpendingForm(forms.Form):
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Bedrag in euro"),
-        max_digits=14,
-        decimal_places=2,
-        localize=True,
-        help_text=_("Een correctie van een eerdere uitgave vul je in als negatief bedrag."),
-        error_messages={
-            "required": _("Vul het bedrag in."),
-            "invalid": _("Vul het bedrag in als getal, bijvoorbeeld 2500."),
-        },
+        help_text=_("Een correctie van een eerdere uitgave vul je in als negatief bedrag, bijvoorbeeld -2.500."),
+        error_messages={"required": _("Vul het bedrag in.")},
     )
     description = forms.CharField(
         label=_("Waarvoor"), max_length=SPENDING_DESCRIPTION_MAX, error_messages=_required(_("waarvoor"))
@@ -121,7 +113,7 @@ class DistrictReportForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Kies een wijk uit de lijst.")},
     )
-    weeks = forms.IntegerField(
+    weeks = CountField(
         label=_("Aantal weken"),
         min_value=1,
         max_value=MAX_WEEKS,

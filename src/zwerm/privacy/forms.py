@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.personal_data import ErasureMode
+from zwerm.web.forms import CountField
 
 from .models import Purpose
 
@@ -37,7 +38,7 @@ class ProcessPrivacyForm(forms.Form):
     contributions_on_erase = forms.ChoiceField(
         label=_("Bijdragen aan dit traject, als iemand het account verwijdert"), choices=ErasureMode.choices
     )
-    retention_months = forms.IntegerField(
+    retention_months = CountField(
         label=_("Persoonsgegevens verwijderen, aantal maanden na afronding"),
         required=False,
         min_value=1,

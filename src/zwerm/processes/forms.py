@@ -1,9 +1,11 @@
 """Forms for the process pages. They check shape (required, length, choices); the services check the rules."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.web.forms import BoundedIdsField, text_field
+from zwerm.web.forms import BoundedIdsField, CountField, text_field
 
 from .models import REASON_MAX, TEXT_MAX, Decision, Stakeholder
 
@@ -78,7 +80,7 @@ class ReorderForm(ReasonForm):
         super().__init__(*args, **kwargs)
         self.phases = list(phases)
         for i, phase in enumerate(self.phases, start=1):
-            self.fields[f"phase_{phase.pk}"] = forms.IntegerField(
+            self.fields[f"phase_{phase.pk}"] = CountField(
                 label=_("Plaats van '%(title)s'") % {"title": phase.title},
                 min_value=1,
                 initial=i,
@@ -119,7 +121,7 @@ class PlacementPhasesForm(_WithPhases):
 
 class PlacementForm(_WithPhases):
     kind = forms.ChoiceField(label=_("Soort onderdeel"))
-    object_id = forms.IntegerField(label=_("Nummer van het onderdeel"), min_value=1)
+    object_id = CountField(label=_("Nummer van het onderdeel"), min_value=1)
     title = text_field(_("Titel"), 200)
     active_phases = phases_field()
 
@@ -138,7 +140,7 @@ class MeetingForm(_WithPhases):
     )
     place = text_field(_("Plaats"), 300)
     minutes = text_field(_("Verslag (optioneel)"), 20000, required=False, rows=8)
-    attendance = forms.IntegerField(label=_("Aantal aanwezigen"), min_value=0, initial=0)
+    attendance = CountField(label=_("Aantal aanwezigen"), min_value=0, initial=0)
     active_phases = phases_field()
 
 
@@ -214,7 +216,7 @@ class AdviceChoiceField(BoundedIdsField):
         return _("%(question)s — versie %(version)d van %(date)s") % {
             "question": obj.request.question[:80],
             "version": obj.version,
-            "date": obj.created_at.strftime("%d-%m-%Y"),
+            "date": date_format(timezone.localtime(obj.created_at), "j F Y"),
         }
 
 

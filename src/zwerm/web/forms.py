@@ -1,9 +1,13 @@
 """Form pieces that several apps' pages share."""
 
+from decimal import Decimal
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.amounts import AmountError, format_amount, parse_amount, parse_count
 from zwerm.places.selectors import neighbourhood_list
 
 
@@ -53,3 +57,76 @@ def text_field(label, max_length, *, required=True, rows=None, help_text="") -> 
             "max_length": _("Te lang: hoogstens %(limit_value)d tekens."),
         },
     )
+
+
+def _examples() -> dict:
+    """Example amounts in the notation of the page's language, for the error messages."""
+    return {"whole": format_amount(4500), "cents": format_amount(Decimal("4500.50")), "count": format_amount(1000)}
+
+
+class AmountField(forms.DecimalField):
+    """An amount of money as people write it on the page: "20.000", "4.500,50" or "€ 4.500" on a Dutch page,
+    "20,000" or "4,500.50" on an English one (zwerm.core.amounts). A stored amount is shown the same way
+    ("8.000", not "8000,00"). Every money field in Zwerm is one of these."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Vul een bedrag in euro's in, bijvoorbeeld %(whole)s of %(cents)s."),
+        "decimals": _(
+            "Een bedrag heeft hoogstens twee cijfers achter de komma. Schrijf duizendtallen met een punt, "
+            "bijvoorbeeld %(whole)s of %(cents)s."
+        ),
+        "min_value": _("Een bedrag kan niet negatief zijn."),
+        "max_digits": _("Dit bedrag is te groot."),
+        "max_whole_digits": _("Dit bedrag is te groot."),
+        "max_decimal_places": _("Een bedrag heeft hoogstens twee cijfers achter de komma."),
+    }
+
+    def __init__(self, *, max_digits=14, decimal_places=2, **kwargs):
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def widget_attrs(self, widget):
+        # A text box, not type="number": a browser's number box cannot take "4.500,50".
+        attrs = {k: v for k, v in super().widget_attrs(widget).items() if k not in ("min", "max", "step")}
+        return {**attrs, "inputmode": "decimal", "autocomplete": "off"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_amount(value, decimals=self.decimal_places)
+        except AmountError as error:
+            raise ValidationError(self.error_messages[error.code], code=error.code, params=_examples()) from None
+
+    def validate(self, value):
+        forms.Field.validate(self, value)  # DecimalField's own check is for numbers Python parsed
+
+    def prepare_value(self, value):
+        return format_amount(value) if isinstance(value, (Decimal, int, float)) else value
+
+
+class CountField(forms.IntegerField):
+    """A whole number as people write it on the page ("1.000" on a Dutch page, "1,000" on an English one).
+
+    Django's IntegerField reads "1.000" as 1; this field reads it as a thousand, or says what is wrong."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Vul een heel getal in, bijvoorbeeld %(count)s."),
+        "decimals": _("Vul een heel getal in, zonder cijfers achter de komma."),
+    }
+
+    def widget_attrs(self, widget):
+        attrs = {k: v for k, v in super().widget_attrs(widget).items() if k not in ("min", "max", "step")}
+        return {**attrs, "inputmode": "numeric", "autocomplete": "off"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_count(value)
+        except AmountError as error:
+            raise ValidationError(self.error_messages[error.code], code=error.code, params=_examples()) from None
+
+    def prepare_value(self, value):
+        return format_amount(value) if isinstance(value, int) and not isinstance(value, bool) else value

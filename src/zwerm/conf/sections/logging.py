@@ -23,6 +23,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
         "no_personal_data": {"()": "zwerm.monitoring.logs.PersonalDataFilter"},
+        "no_traceback_for_client_errors": {"()": "zwerm.core.log_filters.NoTracebackForClientErrors"},
     },
     "formatters": {
         "text": {"()": "zwerm.monitoring.logs.TextFormatter", "format": "%(levelname)s %(name)s: %(message)s"},
@@ -44,5 +45,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django_guid": {"level": "WARNING"},
+        # One line per refused request (403, 400); server errors (5xx) keep their traceback.
+        "django.request": {"filters": ["no_traceback_for_client_errors"]},
+        "django.security": {"filters": ["no_traceback_for_client_errors"]},
     },
 }

@@ -4,6 +4,8 @@ import datetime
 
 from django import template
 
+from zwerm.core.amounts import format_euro
+
 register = template.Library()
 
 
@@ -20,17 +22,8 @@ def iso_date(value):
         return value
 
 
-@register.filter
-def euro(value) -> str:
-    """12500.5 -> '€ 12.500,50' (Dutch notation)."""
-    if value in (None, ""):
-        return ""
-    try:
-        amount = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    text = f"{abs(amount):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{'-' if amount < 0 else ''}€ {text}"
+# Amounts in euros in the page's notation, the same function as {% load amounts %}.
+register.filter("euro", format_euro)
 
 
 @register.filter

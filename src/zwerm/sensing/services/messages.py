@@ -7,12 +7,22 @@ import re
 
 from django.utils.translation import gettext as _
 
+from zwerm.core.amounts import format_amount
+
+
+def _count(english: str) -> str:
+    """'200,000' as the engine wrote it -> '200.000' on a Dutch page."""
+    return format_amount(int(english.replace(",", "")))
+
+
 _ROW = r"row (?P<row>\d+)(?: \(id (?P<id>.*?)\))?"
 _PATTERNS = [
     (re.compile(_ROW + r": the text is empty$"), lambda m: _("de tekst is leeg")),
     (
         re.compile(_ROW + r": the text is too long \((?P<n>[\d,]+) characters, at most (?P<max>[\d,]+)\)$"),
-        lambda m: _("de tekst is te lang (%(n)s tekens, hoogstens %(max)s)") % {"n": m["n"], "max": m["max"]},
+        lambda m: (
+            _("de tekst is te lang (%(n)s tekens, hoogstens %(max)s)") % {"n": _count(m["n"]), "max": _count(m["max"])}
+        ),
     ),
     (re.compile(_ROW + r": the text holds binary data$"), lambda m: _("de tekst bevat binaire gegevens")),
     (

@@ -18,7 +18,7 @@ def sparkline(counts: list[int]) -> dict:
 
     coords = [(round(PAD + i * step, 1), y(v)) for i, v in enumerate(counts)]
     return {
-        "points": " ".join(f"{x},{yy}" for x, yy in coords),
+        "coords": coords,
         "last": coords[-1] if coords else (0, 0),
         "width": SPARK_WIDTH,
         "height": SPARK_HEIGHT,
