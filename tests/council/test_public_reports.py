@@ -46,7 +46,7 @@ def test_anyone_reads_the_reports_sent_to_the_council(client, reports, full_proc
 def test_the_detail_page_shows_the_report_and_the_downloads(client, reports, full_process):
     pk = reports["sent"].pk
     html = get(client, f"/raad/openbaar/{pk}").content.decode()
-    assert "Populieren vervangen door linden" in html and "Kaders en de stand ertegen" in html
+    assert "Populieren vervangen door linden" in html and "De kaders en hoe het traject ervoor staat" in html
     for fmt in ("html", "pdf", "json"):
         assert f'href="/raad/openbaar/{pk}.{fmt}"' in html
     assert f'href="/trajecten/{full_process.slug}"' in html

@@ -138,7 +138,7 @@ def test_the_pdf_shows_the_chain_kader_phases_advice_decisions_with_values(frame
     assert "Tagged:          yes" in info  # PDF/UA-1: a tagged, accessible PDF
     assert "Title:           Voortgangsrapportage: Buurtpark Noord" in info
     chain = [
-        "Kaders en de stand ertegen",
+        "De kaders en hoe het traject ervoor staat",
         "Budget voor ontwerp en aanleg.",
         "Raadsbesluit 2026-14",
         "Fasen",

@@ -1,5 +1,7 @@
 """Log-in by e-mail link for residents, password plus second factor for staff."""
 
+import datetime
+import logging
 import re
 
 from django.core import mail
@@ -116,6 +118,33 @@ def test_a_wrong_password_is_refused_and_repeated_failures_lock_out(client, make
         HTTP_HOST=HOST,
     )
     assert response.status_code == 429
+    assert "Je account wacht nu 15 minuten" in response.content.decode()
+
+
+def test_after_a_wrong_authenticator_code_the_account_waits_and_says_how_long(client, make_staff, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # django-otp doubles this wait after every further wrong code
+    moderator = make_staff(Role.MODERATOR)
+    login = {"email": moderator.email, "password": PASSWORD}
+    response = client.post("/account/medewerker/inloggen", {**login, "token": "000000"}, HTTP_HOST=HOST)
+    assert "Er is te vaak een verkeerde code ingevuld. Je account wacht nu 1 minuut" in response.content.decode()
+    # Even the right code is not checked while the account waits; the message says so instead of "not valid".
+    response = client.post("/account/medewerker/inloggen", {**login, "token": current_code(moderator)}, HTTP_HOST=HOST)
+    page = response.content.decode()
+    assert response.status_code == 200 and "Je account wacht nu 1 minuut" in page and "Vul de geldige code" not in page
+    device = moderator.totpdevice_set.get()
+    device.throttling_failure_timestamp -= datetime.timedelta(minutes=1)  # a minute later
+    device.save()
+    response = client.post("/account/medewerker/inloggen", {**login, "token": current_code(moderator)}, HTTP_HOST=HOST)
+    assert response.status_code == 302
+
+
+def test_a_refused_page_logs_one_line_without_a_traceback(client, make_staff, caplog):
+    client.force_login(make_staff(Role.SPECIALIST))
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert client.get("/beheer/rollen", HTTP_HOST=HOST).status_code in (302, 403)
+        assert client.get("/signalen/beheer/import", HTTP_HOST=HOST).status_code == 403
+    refused = [r for r in caplog.records if r.name == "django.request" and "Forbidden" in r.getMessage()]
+    assert refused and all(r.exc_info is None and not r.exc_text for r in refused)
 
 
 def test_staff_without_authenticator_link_one_first(client, municipality):

@@ -157,7 +157,7 @@ def test_a_process_lead_runs_a_process_from_question_to_outcome(
     for text in (
         "Hoe komen kinderen veilig op school?",
         "Er komt een zebrapad bij de rotonde",
-        "Afweging tegen onze waarden",
+        "Zo zijn onze waarden meegewogen",
         "Samen: meegewogen.",
         "Ja, met verlichting.",
         "RVV 1990",

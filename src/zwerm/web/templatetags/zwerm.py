@@ -28,7 +28,14 @@ def form_field(field):
     if field.field.required:
         attrs["required"] = True
     is_choice_list = isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
-    if not is_choice_list:
+    is_checkbox = isinstance(widget, forms.CheckboxInput)
+    if is_choice_list:
+        # Each option's own input, styled by the design system so it sits beside its label.
+        kind = "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio-button"
+        widget.attrs.setdefault("class", f"utrecht-{kind} utrecht-{kind}--html-input")
+    elif is_checkbox:
+        attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+    else:
         css = next((c for k, c in WIDGET_CLASSES.items() if isinstance(widget, k)), "utrecht-textbox")
         if field.errors:
             css += f" {css}--invalid"
@@ -37,6 +44,7 @@ def form_field(field):
         "field": field,
         "widget_html": field.as_widget(attrs=attrs),
         "is_choice_list": is_choice_list,
+        "is_checkbox": is_checkbox,
         "choice_kind": "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio",
         "is_hidden": field.is_hidden,
         "described_by": " ".join(described),
