@@ -35,7 +35,8 @@ def role_of(name: str) -> str:
 def pages_by_role(folder: Path) -> dict[str, list[tuple[str, Path, Path | None]]]:
     """{role: [(page name, wide screenshot, narrow screenshot or None), ...]} in the order of the names."""
     grouped = defaultdict(list)
-    for wide in sorted(folder.glob("*.png")):
+    # Each page in Dutch first, then the same page in English.
+    for wide in sorted(folder.glob("*.png"), key=lambda p: (p.stem.removesuffix("-en"), p.stem.endswith("-en"))):
         if "@" in wide.stem:
             continue
         narrow = wide.with_name(f"{wide.stem}@390.png")
