@@ -128,11 +128,10 @@ def staff_login(request):
         if user is None:
             form.add_error(None, _("Het e-mailadres of wachtwoord klopt niet."))
         elif TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            # While the account waits after wrong codes, django-otp checks no code at all, not even the right one.
             wait = second_factor_wait(user=user)
-            device = None
-            if wait is None and form.cleaned_data["token"]:
-                device = match_token(user, form.cleaned_data["token"].strip())
-                wait = None if device else second_factor_wait(user=user)
+            token = form.cleaned_data["token"].strip()
+            device = match_token(user, token) if wait is None and token else None
             if wait is not None:
                 form.add_error("token", _locked_message(wait))
             elif device is None:
