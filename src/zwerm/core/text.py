@@ -39,11 +39,9 @@ def clean_text(value: str, *, field_label: str, max_length: int, required: bool 
         )
     if _MARKUP_RE.search(value):
         raise ValidationError(
-            _(
-                "%(field)s bevat HTML of code, zoals <b> of <script>. Gebruik gewone tekst. Bedoel je "
-                "'kleiner dan' of 'groter dan', zet dan een spatie na < en voor >."
-            )
-            % {"field": field_label.capitalize()},
+            _("%(field)s bevat HTML of code. Gebruik gewone tekst.") % {"field": field_label.capitalize()}
+            + " "
+            + _("Bedoel je 'kleiner dan' of 'groter dan', zet dan een spatie na < en voor >."),
             code="markup",
         )
     return value
