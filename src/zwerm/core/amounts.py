@@ -45,9 +45,10 @@ def parse_amount(text, *, language: str | None = None, decimals: int = 2) -> Dec
         value = parse_decimal(number, locale=_language(language), strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
         raise AmountError("invalid") from None
-    if not value.is_finite():
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # "n", "N", "F": not a number, or infinite
         raise AmountError("invalid")
-    if -value.as_tuple().exponent > decimals:
+    if -exponent > decimals:
         raise AmountError("decimals")
     return value
 
