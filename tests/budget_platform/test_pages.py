@@ -202,7 +202,7 @@ def test_a_process_lead_runs_a_budget_from_setup_to_result(
     # Speeltuin (4 votes, 4000) and Bankjes (2 votes, 1500) are both paid at b = 6000 / 6 = 1000;
     # 500 stays unspent, and the page says which variant counted.
     assert "wat overblijft, blijft over (zoals Assen in 2024)" in page
-    assert "per stap € 2,50 omhoog" in page and "Niet uitgegeven: € 500" in page
+    assert "per stap €\u00a02,50 omhoog" in page and "Niet uitgegeven: €\u00a0500" in page
     for voter in voters:
         assert voter.display_name not in page and voter.email not in page
     assert_no_inline_code(page)

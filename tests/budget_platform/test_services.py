@@ -224,7 +224,7 @@ def test_mes_and_greedy_differ_and_are_both_stored(process, lead, district, resi
     assert budget.status == "result"
 
 
-@pytest.mark.parametrize(("fill_up", "funded", "left"), [(True, 2, ""), (False, 1, "€ 120")])
+@pytest.mark.parametrize(("fill_up", "funded", "left"), [(True, 2, ""), (False, 1, "€\u00a0120")])
 def test_staff_choose_the_fill_up_and_the_result_names_the_variant(
     process, lead, district, resident, neighbourhood, municipality, fill_up, funded, left
 ):
