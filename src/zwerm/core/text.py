@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 # What a browser would read as markup: a tag (`<b>`, `</p>`, `<img src=x>`), a comment or declaration (`<!-- -->`,
 # `<!DOCTYPE>`), a processing instruction (`<?xml ?>`), and script URLs. A `<` followed by a space or a digit is
 # text to a browser too ("a < b en c > d", "3<4"), and so are "=", "&" and "on...=" outside a tag: they are
-# ordinary sentences, stored as typed and escaped on output (ADR 0019).
+# ordinary sentences, stored as typed and escaped on output (ADR 0020).
 _MARKUP_RE = re.compile(
     r"<(?:/?[a-z][a-z0-9-]*(?:[\s/][^<>]*)?|![^<>]*|\?[^<>]*)>|java\s*script\s*:",
     re.IGNORECASE,
