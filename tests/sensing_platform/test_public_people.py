@@ -4,6 +4,7 @@ reports of unknown people never lift a figure to 5 on their own."""
 import re
 
 import pytest
+from django.utils import translation
 
 from zwerm.sensing.models import Alert, Text
 from zwerm.sensing.selectors import (
@@ -15,6 +16,7 @@ from zwerm.sensing.selectors import (
     week_axis,
 )
 from zwerm.sensing.services import refresh_run
+from zwerm.sensing.wording import week_words
 
 HOST = "testdam.localhost"
 
@@ -149,4 +151,5 @@ def test_a_spike_is_public_only_with_five_people_behind_it(
     assert ("Wat opvalt" in body) is public
     if public:
         assert {a.people.value for a in spikes} == {people}
-        assert f"{spike.period}, {people} inwoners" in body
+        with translation.override("nl"):
+            assert f"{week_words(spike.period)}, {people} inwoners" in body

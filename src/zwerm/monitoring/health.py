@@ -4,7 +4,9 @@ Liveness says the process answers and nothing more: restarting a pod because Pos
 bring PostgreSQL back. Readiness says this process can serve: the database answers, the cache answers, and
 every migration in the code has been applied (a new image before its migration Job ran gets no traffic)."""
 
+import asyncio
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -54,12 +56,23 @@ def liveness(request: HttpRequest) -> HttpResponse:
 _readiness_view = Readiness.as_view()
 
 
+def _run_async_view(request: HttpRequest) -> HttpResponse:
+    # The check view is async-only; a thread that already runs an event loop (an ASGI worker, a test
+    # driving a browser) cannot wait on another loop, so the view then runs in a thread of its own.
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return async_to_sync(_readiness_view)(request)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(async_to_sync(_readiness_view), request).result()
+
+
 def readiness(request: HttpRequest) -> HttpResponse:
     """200 with each check's result when ready, 500 otherwise; JSON unless the caller asks for another format."""
     if request.headers.get("Accept", "*/*").strip() in ("", "*/*"):
         request.META["HTTP_ACCEPT"] = "application/json"  # kubelet, HAProxy and curl send */* or nothing
         request.__dict__.pop("headers", None)  # HttpRequest.headers is cached from META
-    response = async_to_sync(_readiness_view)(request)
+    response = _run_async_view(request)
     if isinstance(response, TemplateResponse):
         response.render()  # answered before the URL resolver: nobody else renders it
     return response
