@@ -7,23 +7,23 @@ CSV choices, for the people who will open it (most of them in Dutch Excel):
 - no decimal numbers at all (amounts are whole eurocents), so no separator can be misread;
 - dates as ISO 8601 (2026-02-14), yes/no as `true`/`false`, an empty cell for "none" or "not published";
 - a text cell that starts with = + - @ gets a leading apostrophe, so that a spreadsheet never runs it
-  as a formula (the JSON keeps the text exactly as it is).
+  as a formula (zwerm.core.csvfile, the one CSV writer; the JSON keeps the text exactly as it is).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 
 from django.utils import translation
+
+from zwerm.core.csvfile import CsvWriter
 
 from .datasets import Dataset
 
 CSV_DELIMITER = ";"
 BOM = "\ufeff"
 CHUNK_ROWS = 200
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -33,7 +33,7 @@ MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 
 
 class _Line:
-    """A file-like object whose write() hands the line back, so csv.writer can feed a generator."""
+    """A file-like object whose write() hands the line back, so the CSV writer can feed a generator."""
 
     def write(self, value: str) -> str:
         return value
@@ -52,25 +52,13 @@ def in_dutch(chunks: Iterable) -> Iterator:
         yield chunk
 
 
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
-    return str(value)
-
-
 def csv_chunks(dataset: Dataset, rows: Iterable[dict]) -> Iterator[bytes]:
     names = dataset.column_names
-    writer = csv.writer(_Line(), delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer = CsvWriter(_Line(), delimiter=CSV_DELIMITER)
     yield (BOM + writer.writerow(names)).encode("utf-8")
     lines = []
     for row in rows:
-        lines.append(writer.writerow([_csv_cell(row[name]) for name in names]))
+        lines.append(writer.writerow([row[name] for name in names]))
         if len(lines) >= CHUNK_ROWS:
             yield "".join(lines).encode("utf-8")
             lines = []

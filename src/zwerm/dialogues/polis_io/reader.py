@@ -1,7 +1,8 @@
 """Read a Pol.is open-data export folder (comments.csv, votes.csv, participants-votes.csv).
 
 Every problem raises :class:`PolisFormatError` naming the file and the line (line 1 is the
-header). The reader checks; it never guesses.
+header). The reader checks; it never guesses. A text cell that Zwerm's CSV writer escaped against
+formulas (a leading apostrophe) is read back as it was written.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+
+from zwerm.core.csvfile import unescape_cell
 
 from .model import PolisComment, PolisExport, PolisFormatError, PolisVote
 
@@ -72,7 +75,7 @@ def read_comments(path: Path) -> list[PolisComment]:
         comments.append(
             PolisComment(
                 id=cid,
-                body=row["comment-body"],
+                body=unescape_cell(row["comment-body"]),
                 author_id=_int(row, "author-id", path, line, optional=True),
                 timestamp=_int(row, "timestamp", path, line, optional=True),
                 moderated=moderated,
@@ -150,7 +153,7 @@ def read_participants_votes(
 def read_summary(path: Path) -> dict[str, str]:
     """summary.csv: one ``key,value`` pair per line, no header."""
     with path.open(newline="", encoding="utf-8") as f:
-        return {row[0]: (row[1] if len(row) > 1 else "") for row in csv.reader(f) if row}
+        return {row[0]: (unescape_cell(row[1]) if len(row) > 1 else "") for row in csv.reader(f) if row}
 
 
 def _rows(path: Path, *, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:

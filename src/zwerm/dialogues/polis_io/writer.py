@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+
+from zwerm.core.csvfile import CsvWriter
 
 from .model import PolisComment, PolisVote
 from .reader import COMMENTS, PARTICIPANT_COLUMNS, PARTICIPANTS_VOTES, SUMMARY, VOTES
@@ -71,26 +72,26 @@ def write_export(
     comment_ids = sorted(c.id for c in comments)
 
     with (folder / COMMENTS).open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = CsvWriter(f)
         w.writerow(COMMENT_COLUMNS)
         for c in comments:
             w.writerow(
                 [
-                    _blank(c.timestamp),
+                    c.timestamp,
                     _datetime(c.timestamp),
                     c.id,
-                    _blank(c.author_id),
+                    c.author_id,
                     agrees[c.id],
                     disagrees[c.id],
                     c.moderated,
-                    _bool(c.is_meta),
-                    _bool(c.is_seed),
+                    c.is_meta,
+                    c.is_seed,
                     c.body,
                 ]
             )
 
     with (folder / VOTES).open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = CsvWriter(f)
         w.writerow(VOTE_COLUMNS)
         for v in sorted(votes, key=lambda v: v.timestamp or 0):
             w.writerow([v.timestamp or 0, _datetime(v.timestamp or 0), v.comment_id, v.participant_id, v.vote])
@@ -101,7 +102,7 @@ def write_export(
     authored = Counter(c.author_id for c in comments if c.author_id is not None)
     participants = sorted(set(by_participant) | set(group_ids))
     with (folder / PARTICIPANTS_VOTES).open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = CsvWriter(f)
         w.writerow([*PARTICIPANT_COLUMNS, *comment_ids])
         for pid in participants:
             cells = by_participant.get(pid, {})
@@ -109,12 +110,12 @@ def write_export(
             w.writerow(
                 [
                     pid,
-                    _blank(group_ids.get(pid)),
+                    group_ids.get(pid),
                     authored[pid],
                     len(values),
                     values.count(1),
                     values.count(-1),
-                    *(_blank(cells.get(cid)) for cid in comment_ids),
+                    *(cells.get(cid) for cid in comment_ids),
                 ]
             )
 
@@ -129,19 +130,11 @@ def write_export(
     }
     figures.update(summary or {})
     with (folder / SUMMARY).open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = CsvWriter(f)
         for key in [*SUMMARY_KEYS, *(k for k in figures if k not in SUMMARY_KEYS)]:
             if key in figures:
                 w.writerow([key, figures[key]])
     return folder
-
-
-def _blank(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
 
 
 def _datetime(timestamp: int | None) -> str:

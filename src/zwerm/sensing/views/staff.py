@@ -1,6 +1,5 @@
 """Staff pages: the dashboard, themes and their texts, the CSV export, imports and API tokens."""
 
-import csv
 from datetime import timedelta
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwerm.accounts.decorators import role_required, staff_verified
 from zwerm.accounts.roles import STAFF_ROLES, Role
+from zwerm.core.csvfile import CsvWriter
 from zwerm.places.selectors import district_get, district_list
 from zwerm.web.actions import add_service_errors
 from zwerm.web.pagination import paginate, query_without_page
@@ -122,7 +122,7 @@ def export_csv(request):
     """Every trend point (theme x wijk x week) as CSV; staff only, so small counts are included."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signalen-trends.csv"'
-    writer = csv.writer(response, delimiter=";")
+    writer = CsvWriter(response, delimiter=";")
     writer.writerow(["thema", "label", "wijkcode", "wijk", "week", "aantal", "verwacht", "score", "soort"])
     for p in selectors.trend_rows(municipality=request.municipality).iterator():
         writer.writerow(
