@@ -27,6 +27,7 @@ def test_accesses_and_staff_actions_come_out_as_logboek_records(
     initiatives.moderation_hide(moderator=moderator, initiative=published, reason="Buiten de huisregels.")
     admin = make_staff(Role.ADMIN)
     accounts.role_grant(actor=admin, municipality=municipality, user=other_resident, role=Role.MODERATOR)
+    accounts.role_revoke(actor=admin, municipality=municipality, user=other_resident, role=Role.MODERATOR)
 
     out = io.StringIO()
     call_command("processing_log", "--municipality", municipality.slug, stdout=out)
@@ -44,6 +45,8 @@ def test_accesses_and_staff_actions_come_out_as_logboek_records(
     assert view["resource"]["attributes"]["zwerm.municipality"] == municipality.cbs_code
     grant = next(r for r in records if r["name"] == "role.grant")
     assert grant["attributes"]["zwerm.actor_id"] == admin.pk and grant["attributes"]["zwerm.role"] == "moderator"
+    revoke = next(r for r in records if r["name"] == "role.revoke")  # the grant stays on record after it
+    assert revoke["attributes"]["zwerm.actor_id"] == admin.pk and revoke["start_time"] >= grant["start_time"]
 
     text = out.getvalue()
     for person in (moderator, admin, resident, other_resident):

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 
@@ -71,6 +72,28 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role}"
+
+
+class RoleChange(models.Model):
+    """Append-only: each role an admin granted or revoked. A revocation deletes the RoleAssignment, so the
+    municipality's account of staff actions (core.staff_actions) reads this history, not the assignments."""
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", _("toegekend")
+        REVOKE = "revoke", _("ingetrokken")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["municipality", "at"], name="role_change_by_time")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.kind} {self.role}"
 
 
 class ExternalIdentity(models.Model):

@@ -15,7 +15,7 @@ from sesame.utils import get_query_string
 from zwerm.core.models import Municipality
 from zwerm.core.text import clean_text
 
-from .models import Membership, RoleAssignment, User
+from .models import Membership, RoleAssignment, RoleChange, User
 from .roles import Role
 from .selectors import user_has_role
 
@@ -86,9 +86,13 @@ def role_grant(*, actor: User, municipality: Municipality, user: User, role: str
         raise ValidationError({"role": _("Kies een bestaande rol.")})
     with transaction.atomic():
         Membership.objects.get_or_create(user=user, municipality=municipality)
-        assignment, _created = RoleAssignment.objects.get_or_create(
+        assignment, created = RoleAssignment.objects.get_or_create(
             user=user, municipality=municipality, role=role, defaults={"granted_by": actor}
         )
+        if created:
+            RoleChange.objects.create(
+                municipality=municipality, user=user, role=role, kind=RoleChange.Kind.GRANT, actor=actor
+            )
     return assignment
 
 
@@ -97,7 +101,12 @@ def role_revoke(*, actor: User, municipality: Municipality, user: User, role: st
         raise PermissionDenied(_("Alleen een beheerder kan rollen intrekken."))
     if actor.pk == user.pk and role == Role.ADMIN:
         raise ValidationError(_("Je kunt je eigen beheerdersrol niet intrekken."))
-    RoleAssignment.objects.filter(user=user, municipality=municipality, role=role).delete()
+    with transaction.atomic():
+        deleted, _rows = RoleAssignment.objects.filter(user=user, municipality=municipality, role=role).delete()
+        if deleted:
+            RoleChange.objects.create(
+                municipality=municipality, user=user, role=role, kind=RoleChange.Kind.REVOKE, actor=actor
+            )
 
 
 def staff_user_create(*, email: str, display_name: str, password: str) -> User:
