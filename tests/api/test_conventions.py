@@ -137,3 +137,24 @@ def test_a_list_costs_the_same_queries_for_more_rows(api, municipality, neighbou
     for _ in range(4):
         make_initiative(municipality, resident, neighbourhood, publish_by=moderator)
     assert queries() == few
+
+
+def test_deep_pages_follow_a_cursor_and_every_item_comes_once(api, municipality, neighbourhood, resident, moderator):
+    for i in range(8):
+        make_initiative(municipality, resident, neighbourhood, publish_by=moderator, title=f"Plan {i}")
+    body = api.get("initiatives", {"pageSize": 1}).json()
+    titles, links = [row["title"] for row in body["results"]], []
+    while body["next"]:
+        links.append(body["next"])
+        body = api.client.get(body["next"], HTTP_HOST="testdam.localhost").json()
+        titles += [row["title"] for row in body["results"]]
+        assert body["count"] == 8
+    assert titles == [f"Plan {i}" for i in range(7, -1, -1)]
+    assert all("page=" in link for link in links[:4]) and all("after=" in link for link in links[4:])
+    assert "page=" not in links[-1] and body["previous"] is None
+
+
+def test_a_cursor_that_is_not_one_is_a_problem(api, municipality, published):
+    for cursor in ("x", "W10", "WyJhIiwiYiJd"):
+        body = assert_problem(api.get("initiatives", {"after": cursor}), 400)
+        assert [p["name"] for p in body["invalid-params"]] == ["after"]

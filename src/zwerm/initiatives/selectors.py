@@ -10,7 +10,7 @@ from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.models import Municipality
 
-from .models import Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
+from .models import PUBLIC, Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
 
 SORTS = {"newest": ("-published_at", "-pk"), "supported": ("-support_count", "-published_at", "-pk")}
 
@@ -26,7 +26,7 @@ class InitiativeFilters:
 
 
 def _public(municipality: Municipality) -> QuerySet[Initiative]:
-    return Initiative.objects.filter(municipality=municipality, published_at__isnull=False, hidden_reason="")
+    return Initiative.objects.filter(PUBLIC, municipality=municipality)
 
 
 def _search(qs: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:

@@ -1,4 +1,4 @@
-from ..env import env_bool, env_choice, env_list, env_str
+from ..env import env_bool, env_choice, env_int, env_list, env_str
 
 # A typo ("prodcution") stops start-up instead of quietly running with the demo's defaults.
 ENVIRONMENT = env_choice("ZWERM_ENVIRONMENT", "demo", ("demo", "production", "test"))
@@ -99,6 +99,11 @@ TEMPLATES = [
 ZWERM_DEFAULT_MUNICIPALITY = env_str("ZWERM_DEFAULT_MUNICIPALITY", "")
 # Public pages list this many items per page.
 ZWERM_PAGE_SIZE = 12
+# Lists count their items up to this many; beyond it they say "meer dan 1.000 gevonden" (an exact count of a
+# long list is a scan of the whole table on every page view).
+ZWERM_LIST_COUNT_LIMIT = env_int("ZWERM_LIST_COUNT_LIMIT", 1000)
+# The API's exact `count` is kept this many seconds in the cache per query (0: counted on every request).
+ZWERM_COUNT_CACHE_SECONDS = env_int("ZWERM_COUNT_CACHE_SECONDS", 60)
 # Sensing: also mask person names with deduce (Dutch de-identification). Each worker process then loads
 # deduce once (about 10 s; build its cache first with `zwerm sensing name-cache`).
 ZWERM_SENSING_REDACT_NAMES = env_bool("ZWERM_SENSING_REDACT_NAMES", False)
