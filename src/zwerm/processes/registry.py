@@ -47,3 +47,39 @@ class ComponentRegistry:
 
 
 components = ComponentRegistry()
+
+
+class PageSection(Protocol):
+    """A part another app adds at the top of a process's public page (the participation promise, say).
+
+    `context` returns None when the section has nothing to show for this process and visitor."""
+
+    key: str
+    template: str
+
+    def context(self, *, process, user) -> dict | None: ...
+
+
+@dataclass
+class PageSectionRegistry:
+    _sections: dict[str, PageSection] = field(default_factory=dict)
+
+    def register(self, section: PageSection) -> None:
+        if section.key in self._sections:
+            raise ValueError(f"page section {section.key!r} is already registered")
+        self._sections[section.key] = section
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._sections
+
+    def render_list(self, *, process, user) -> list[tuple[str, dict]]:
+        """(template, context) for every section with something to show, in the order they registered."""
+        shown = []
+        for section in self._sections.values():
+            context = section.context(process=process, user=user)
+            if context is not None:
+                shown.append((section.template, context))
+        return shown
+
+
+page_sections = PageSectionRegistry()

@@ -27,6 +27,7 @@ urlpatterns = [
     path("signalen/", include("zwerm.sensing.urls")),
     path("raad/", include("zwerm.council.urls")),
     path("trajecten/", include("zwerm.processes.urls")),
+    path("participatie/", include("zwerm.participation.urls")),
     path("buurtbudget/", include("zwerm.budgets.urls")),
     path("beheer/waarden/", include("zwerm.values.urls")),
     path("api/", include("zwerm.api.urls")),

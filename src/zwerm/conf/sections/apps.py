@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "zwerm.values",
     "zwerm.processes",
     "zwerm.council",
+    "zwerm.participation",
     "zwerm.privacy",
     "zwerm.api",
     "zwerm.opendata",

@@ -13,6 +13,7 @@ from zwerm.web.actions import perform
 
 from .. import selectors, services
 from ..forms import FollowForm, SurveyResponseForm
+from ..registry import page_sections
 from .common import save, visible_process_or_404
 
 
@@ -32,6 +33,7 @@ def process_detail(request, slug):
         "follow": follow,
         "follow_form": FollowForm(initial={"digest": "1" if follow and follow.digest else "0"}),
         "can_manage": selectors.process_can_manage(process=process, user=request.user) and request.user.is_verified(),
+        "sections": page_sections.render_list(process=process, user=request.user),
     }
     return render(request, "processes/detail.html", context)
 

@@ -1,0 +1,190 @@
+"""Forms for the verordening, promises and cited input; the services check everything again."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.web.forms import CountField, text_field
+
+from .models import BYLAW_TEXT_MAX, TEXT_MAX, Level, PolicyPhase
+from .services import Deadlines, RuleInput
+
+RULE_ROWS = 6
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_field(label, *, required=True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput,
+        error_messages={"required": _("Vul een datum in."), "invalid": _("Vul een datum in als 31-12-2026.")},
+    )
+
+
+def _days(label) -> CountField:
+    return CountField(label=label, min_value=1, max_value=730)
+
+
+class BylawForm(forms.Form):
+    title = text_field(_("Titel"), 200)
+    valid_from = date_field(_("Geldt vanaf"))
+    text = text_field(_("Tekst van de verordening"), BYLAW_TEXT_MAX, rows=12)
+    weighing = text_field(
+        _("Hoe inbreng wordt gewogen en teruggekoppeld"),
+        TEXT_MAX,
+        rows=4,
+        help_text=_(
+            "Dit staat bij elk traject: hoe de gemeente inbreng weegt en hoe inwoners horen wat ermee is gedaan."
+        ),
+    )
+    response_days = _days(_("Reactietermijn op inbreng (dagen)"))
+    challenge_criteria = text_field(
+        _("Criteria voor het uitdaagrecht"), TEXT_MAX, rows=5, help_text=_("Deze criteria staan op het formulier.")
+    )
+    challenge_receipt_days = _days(_("Ontvangstbevestiging van een uitdaging binnen (dagen)"))
+    challenge_complete_days = _days(_("Toets of een uitdaging volledig is binnen (dagen)"))
+    challenge_decision_days = _days(_("Besluit op een uitdaging binnen (dagen)"))
+    evaluation_days = _days(_("Evaluatie van een traject na afronding binnen (dagen)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(RULE_ROWS):
+            number = i + 1
+            self.fields[f"rule_{i}_name"] = forms.CharField(
+                label=_("Soort besluit %(n)d") % {"n": number}, max_length=200, required=False
+            )
+            self.fields[f"rule_{i}_level"] = forms.ChoiceField(
+                label=_("Minimaal niveau voor soort %(n)d") % {"n": number},
+                choices=[("", _("Kies een niveau")), *Level.choices],
+                required=False,
+            )
+            self.fields[f"rule_{i}_phases"] = forms.MultipleChoiceField(
+                label=_("Fasen waarin inwoners meedoen bij soort %(n)d") % {"n": number},
+                choices=PolicyPhase.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+
+    def rule_rows(self):
+        """The rule fields per row, for the template."""
+        return [(self[f"rule_{i}_name"], self[f"rule_{i}_level"], self[f"rule_{i}_phases"]) for i in range(RULE_ROWS)]
+
+    def main_fields(self):
+        return [self[name] for name in self.fields if not name.startswith("rule_")]
+
+    def clean(self):
+        data = super().clean()
+        for i in range(RULE_ROWS):
+            name = (data.get(f"rule_{i}_name") or "").strip()
+            if name and not data.get(f"rule_{i}_level"):
+                self.add_error(f"rule_{i}_level", _("Kies het minimale niveau voor '%(name)s'.") % {"name": name})
+            if not name and (data.get(f"rule_{i}_level") or data.get(f"rule_{i}_phases")):
+                self.add_error(f"rule_{i}_name", _("Geef deze soort besluit een naam, of maak de regel leeg."))
+        return data
+
+    def rules(self) -> list[RuleInput]:
+        data = self.cleaned_data
+        return [
+            RuleInput(
+                name=data[f"rule_{i}_name"],
+                minimum_level=data[f"rule_{i}_level"],
+                phases=tuple(data.get(f"rule_{i}_phases") or ()),
+            )
+            for i in range(RULE_ROWS)
+            if (data.get(f"rule_{i}_name") or "").strip()
+        ]
+
+    def deadlines(self) -> Deadlines:
+        data = self.cleaned_data
+        return Deadlines(
+            response_days=data["response_days"],
+            challenge_receipt_days=data["challenge_receipt_days"],
+            challenge_complete_days=data["challenge_complete_days"],
+            challenge_decision_days=data["challenge_decision_days"],
+            evaluation_days=data["evaluation_days"],
+        )
+
+    @staticmethod
+    def initial_from(bylaw) -> dict:
+        if bylaw is None:
+            return {}
+        initial = {
+            name: getattr(bylaw, name)
+            for name in (
+                "title",
+                "text",
+                "weighing",
+                "response_days",
+                "challenge_criteria",
+                "challenge_receipt_days",
+                "challenge_complete_days",
+                "challenge_decision_days",
+                "evaluation_days",
+            )
+        }
+        for i, rule in enumerate(list(bylaw.rules.all())[:RULE_ROWS]):
+            initial[f"rule_{i}_name"] = rule.name
+            initial[f"rule_{i}_level"] = rule.minimum_level
+            initial[f"rule_{i}_phases"] = list(rule.phases)
+        return initial
+
+
+class RuleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(name)s (minimaal: %(level)s)") % {"name": obj.name, "level": Level(obj.minimum_level).label}
+
+
+class PromiseForm(forms.Form):
+    rule = RuleChoiceField(
+        queryset=None,
+        label=_("Soort besluit volgens de verordening"),
+        empty_label=_("Kies een soort besluit"),
+        error_messages={"required": _("Kies de soort besluit waar dit traject over gaat.")},
+    )
+    level = forms.ChoiceField(
+        label=_("Niveau van meedoen dat dit traject belooft"),
+        choices=Level.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies het niveau dat dit traject belooft.")},
+    )
+    fixed = text_field(_("Wat ligt vast (de kaders van de raad)"), TEXT_MAX, rows=3)
+    open = text_field(_("Wat is open: waarover denken inwoners mee"), TEXT_MAX, rows=3)
+    decides = text_field(_("Wie besluit"), 200, help_text=_("Bijvoorbeeld: de gemeenteraad, het college."))
+    decides_on = date_field(_("Wanneer valt het besluit (optioneel)"), required=False)
+    feedback = text_field(_("Hoe horen inwoners wat er met hun inbreng is gedaan"), TEXT_MAX, rows=3)
+    below_minimum_reason = text_field(
+        _("Reden, als het traject minder belooft dan de verordening vraagt"),
+        TEXT_MAX,
+        rows=3,
+        required=False,
+        help_text=_("Alleen nodig als het niveau lager is dan het minimum. Deze reden is openbaar."),
+    )
+
+    def __init__(self, *args, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].queryset = rules
+
+
+class PlacementChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class WeighedInputForm(forms.Form):
+    placement = PlacementChoiceField(
+        queryset=None,
+        label=_("Welke inbreng woog dit besluit mee"),
+        empty_label=_("Kies een onderdeel van het traject"),
+        error_messages={"required": _("Kies de inbreng die dit besluit meewoog.")},
+    )
+    how = text_field(_("Wat is ermee gedaan"), TEXT_MAX, rows=3)
+
+    def __init__(self, *args, placements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["placement"].queryset = placements

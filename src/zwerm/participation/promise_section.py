@@ -1,0 +1,26 @@
+"""The participation promise at the top of a process's public page (registered with processes' page sections)."""
+
+from zwerm.accounts.selectors import user_has_second_factor
+from zwerm.processes import selectors as processes
+
+from . import selectors
+
+
+class PromiseSection:
+    key = "participation.promise"
+    template = "participation/_promise_section.html"
+
+    def context(self, *, process, user) -> dict | None:
+        promise = selectors.promise_current(process=process)
+        can_manage = processes.process_can_manage(process=process, user=user) and user_has_second_factor(user=user)
+        if promise is None and not can_manage:
+            return None
+        cited = selectors.weighed_input_by_decision(process=process)
+        decisions = list(processes.decision_list(process=process)) if cited or can_manage else []
+        return {
+            "process": process,
+            "promise": promise,
+            "can_manage": can_manage,
+            "weighed": [(decision, cited[decision.pk]) for decision in decisions if decision.pk in cited],
+            "decisions": decisions if can_manage else [],
+        }
