@@ -5,8 +5,11 @@ from zwerm.accounts.selectors import user_has_second_factor, user_roles
 def zwerm(request) -> dict:
     """What every page needs: the municipality, its theme, and which menus the user gets."""
     municipality = getattr(request, "municipality", None)
-    roles = user_roles(user=request.user, municipality=municipality) if municipality else set()
-    verified = user_has_second_factor(user=request.user)
+    # An error page can be drawn before the middleware that sets request.user ran (a wrong Host is refused
+    # by CommonMiddleware, before authentication): then nobody is logged in.
+    user = getattr(request, "user", None)
+    roles = user_roles(user=user, municipality=municipality) if municipality and user else set()
+    verified = user_has_second_factor(user=user) if user else False
     return {
         "municipality": municipality,
         "user_roles": roles,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from fractions import Fraction
 from typing import IO
 
@@ -28,6 +29,12 @@ from ..rules.types import (
 
 SECTIONS = ("meta", "projects", "votes")
 VOTE_TYPES = {"approval": "approval", "choose-1": "approval", "cumulative": "cumulative"}
+# The counting rules compute in floats and 64-bit integers; bounds far above any real budget keep them exact
+# and finite, so a huge value is named as a problem of the file instead of ending in an OverflowError.
+MAX_AMOUNT = 10**15  # a budget, a cost, max_sum_cost
+MAX_POINTS = 10**9  # points on one ballot, and the point limits
+MAX_NUMBER_TEXT = 64
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)")
 
 
 class PabulibError(ValueError):
@@ -39,23 +46,37 @@ class PabulibError(ValueError):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
-def _amount(text: str, line: int, what: str) -> Fraction:
+def _shown(text: str) -> str:
+    text = text.strip()
+    return repr(text) if len(text) <= 30 else repr(text[:20] + "…") + f" ({len(text)} characters)"
+
+
+def _amount(text: str, line: int | None, what: str) -> Fraction:
+    exponent = _EXPONENT.search(text)
+    if len(text.strip()) > MAX_NUMBER_TEXT or (exponent and abs(int(exponent.group(1))) > 30):
+        raise PabulibError(line, f"{what} is too large: {_shown(text)} (at most {MAX_AMOUNT})")
     try:
         value = to_fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise PabulibError(line, f"{what} is not a number: {text!r}") from None
+        raise PabulibError(line, f"{what} is not a number: {_shown(text)}") from None
     if value < 0:
-        raise PabulibError(line, f"{what} must not be negative: {text!r}")
+        raise PabulibError(line, f"{what} must not be negative: {_shown(text)}")
+    if value > MAX_AMOUNT:
+        raise PabulibError(line, f"{what} is too large: {_shown(text)} (at most {MAX_AMOUNT})")
     return value
 
 
-def _whole(text: str, line: int, what: str, minimum: int = 0) -> int:
+def _whole(text: str, line: int | None, what: str, minimum: int = 0, maximum: int = MAX_POINTS) -> int:
+    if len(text.strip()) > MAX_NUMBER_TEXT:
+        raise PabulibError(line, f"{what} is too large: {_shown(text)} (at most {maximum})")
     try:
         value = int(text.strip())
     except ValueError:
-        raise PabulibError(line, f"{what} is not a whole number: {text!r}") from None
+        raise PabulibError(line, f"{what} is not a whole number: {_shown(text)}") from None
     if value < minimum:
-        raise PabulibError(line, f"{what} must be at least {minimum}: {text!r}")
+        raise PabulibError(line, f"{what} must be at least {minimum}: {_shown(text)}")
+    if value > maximum:
+        raise PabulibError(line, f"{what} is too large: {_shown(text)} (at most {maximum})")
     return value
 
 
