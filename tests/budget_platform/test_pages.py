@@ -248,3 +248,16 @@ def test_voting_again_discards_an_unpublished_count(voting_budget, lead):
     services.budget_count(budget=voting_budget, actor=lead)
     services.budget_set_status(budget=voting_budget, actor=lead, to_status="voting")
     assert not CountResult.objects.filter(budget=voting_budget).exists()
+
+
+def test_the_staff_preview_of_a_result_has_the_publish_button_it_asks_for(lead_client, voting_budget, lead, residents):
+    p1 = selectors.project_list(budget=voting_budget, feasibility="feasible").first()
+    for r in residents[:2]:
+        services.ballot_cast(budget=voting_budget, resident=r, projects=[p1.pk])
+    services.budget_set_status(budget=voting_budget, actor=lead, to_status="counting")
+    response = post(lead_client, f"/buurtbudget/{voting_budget.pk}/tellen", follow=True)
+    page = html(response)
+    assert "nog niet gepubliceerd" in page and f'action="/buurtbudget/{voting_budget.pk}/publiceren"' in page
+    post(lead_client, f"/buurtbudget/{voting_budget.pk}/publiceren")
+    page = html(get(Client(), f"/buurtbudget/{voting_budget.pk}/uitslag"))
+    assert "nog niet gepubliceerd" not in page and "publiceren" not in page

@@ -109,9 +109,14 @@ def role_revoke(*, actor: User, municipality: Municipality, user: User, role: st
             )
 
 
-def staff_user_create(*, email: str, display_name: str, password: str) -> User:
-    """A staff account logs in with a password and a second factor (TOTP)."""
+def staff_user_create(*, email: str, display_name: str, password: str, technical_admin: bool = False) -> User:
+    """A staff account logs in with a password and a second factor (TOTP).
+
+    A technical administrator (`technical_admin`) also reaches the Django admin of the whole installation
+    (/beheer/django/), as `zwerm createsuperuser` would make one."""
     validate_password(password)
+    if technical_admin:
+        return User.objects.create_superuser(email=email, display_name=display_name, password=password)
     return User.objects.create_user(email=email, display_name=display_name, password=password)
 
 

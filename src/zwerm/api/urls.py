@@ -20,6 +20,7 @@ class IdConverter:
 register_converter(IdConverter, "api_id")
 
 v1 = [
+    path("", meta.Root.as_view(), name="root"),
     path("openapi.json", meta.OpenApiDocument.as_view(), name="openapi"),
     path("initiatives", initiatives.InitiativeList.as_view(), name="initiatives"),
     path("initiatives/<api_id:pk>", initiatives.InitiativeDetail.as_view(), name="initiative"),

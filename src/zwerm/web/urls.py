@@ -8,6 +8,8 @@ from .views import pages
 web_patterns = [
     path("", pages.home, name="home"),
     path("over", pages.about, name="about"),
+    path("hoe-we-rekenen", pages.methods, name="methods"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path("medewerkers", pages.staff_home, name="staff_home"),
     path("beheer/gemeente", municipality_admin.municipality_settings, name="municipality_settings"),
     path("beheer/wijken", municipality_admin.places, name="places"),

@@ -13,6 +13,10 @@ from .identity import ZWERM_OIDC_STAFF
 # The major version is also in the URL (/api/v1/); change both together with docs/api/openapi.json.
 ZWERM_API_VERSION = "1.0.0"
 
+# Where Zwerm's source and its documents (docs/) are published: the API root and the page on how figures
+# are calculated link there. The default is the placeholder of publiccode.yml.
+ZWERM_SOURCE_URL = env_str("ZWERM_SOURCE_URL", "https://example.org/zwerm").rstrip("/")
+
 # Requests per period before 429: anonymous callers per address, token callers per token.
 # DRF's notation: "<number>/<second|minute|hour|day>". Read per request (zwerm.api.throttling).
 ZWERM_API_ANONYMOUS_RATE = env_str("ZWERM_API_ANONYMOUS_RATE", "120/minute")

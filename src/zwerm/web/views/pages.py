@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
+from django.views.generic import RedirectView
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import STAFF_ROLES
@@ -29,3 +32,14 @@ def staff_home(request):
 @require_GET
 def about(request):
     return render(request, "web/about.html")
+
+
+@require_GET
+def methods(request):
+    """How the platform calculates: each method in plain Dutch, with the method documents behind it."""
+    return render(request, "web/methods.html", {"source_url": settings.ZWERM_SOURCE_URL})
+
+
+def favicon(request):
+    """Browsers ask /favicon.ico whatever the page says; send them to the icon."""
+    return RedirectView.as_view(url=static("zwerm/favicon.svg"), permanent=True)(request)

@@ -78,7 +78,9 @@ class Command(BaseCommand):
 
         staff = {}
         for email, name, role in demo.STAFF:
-            user = accounts.staff_user_create(email=email, display_name=name, password=demo.STAFF_PASSWORD)
+            user = accounts.staff_user_create(
+                email=email, display_name=name, password=demo.STAFF_PASSWORD, technical_admin=role == Role.ADMIN
+            )
             accounts.resident_register(
                 municipality=municipality, email=email, display_name=name, neighbourhood=neighbourhoods[0]
             )
