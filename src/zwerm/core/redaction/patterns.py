@@ -123,9 +123,9 @@ _CUE_NAME_RE = re.compile(
 )
 # Capitalised words after "ik ben" that are not a name.
 _NOT_A_NAME = frozenset(
-    "Een De Het Ook Al Niet Wel Er Daar Hier Dat Dit Zo Heel Erg Echt Best Bang Boos Blij Tegen Voor Geen Nog "
+    "Een De Het Ook Al Niet Wel Er Daar Hier Dat Dit Zo Heel Erg Echt Best Bang Boos Blij Tegen Voor Geen Nog "  # noqa: SIM905
     "Bewoner Bewoonster Moeder Vader Ouder Eigenaar Lid Voorzitter Nederlander Nederlandse Buurtbewoner "
-    "Ondernemer Student Vrijwilliger Mantelzorger Gepensioneerd Benieuwd Verbaasd Teleurgesteld Het Zwermstad "
+    "Ondernemer Student Vrijwilliger Mantelzorger Gepensioneerd Benieuwd Verbaasd Teleurgesteld Zwermstad "
     "Gemeente Team Buurtvereniging Bestuur Werkgroep".split()
 )
 
@@ -157,7 +157,7 @@ def _streets(text: str) -> list[Finding]:
 
 
 def _with_bracket(text: str, start: int, end: int) -> int:
-    """"(020) 123 45 67": a match that starts at the 0 takes its opening bracket along."""
+    """ "(020) 123 45 67": a match that starts at the 0 takes its opening bracket along."""
     return start - 1 if start and text[start - 1] == "(" and ")" in text[start:end] else start
 
 
