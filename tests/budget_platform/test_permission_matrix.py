@@ -74,7 +74,8 @@ def attempt(action, *, user, budget, process, lead, resident, initiative):
     open_voting(budget, lead)
     if action == "ballot_cast":
         project = selectors.project_list(budget=budget).first()
-        return services.ballot_cast(budget=budget, resident=user, projects=[project.pk])
+        services.ballot_cast(budget=budget, resident=user, projects=[project.pk])
+        return selectors.has_voted(budget=budget, user=user)
     services.budget_set_status(budget=budget, actor=lead, to_status="counting")
     if action == "budget_count":
         return services.budget_count(budget=budget, actor=user)

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils import timezone
 
 from zwerm.budgets import selectors, services
-from zwerm.budgets.models import Ballot, BallotChoice, Budget, Project
+from zwerm.budgets.models import Ballot, BallotChoice, Budget, Project, VoteRecord
+from zwerm.privacy.services import account_erase
 from zwerm.processes.models import Advice, Placement
 from zwerm.processes.registry import components
 from zwerm.processes.selectors import process_record
@@ -114,12 +116,14 @@ def test_voting_opens_only_when_every_project_is_reviewed(budget, lead, resident
 # --- the ballot -------------------------------------------------------------------------------------
 
 
-def test_a_resident_votes_and_changes_the_ballot(voting_budget, resident):
-    p1, p2, p3, p4 = feasible(voting_budget)
+def test_a_resident_votes_once_and_the_register_says_so(voting_budget, resident):
+    p1, p2, *_ = feasible(voting_budget)
+    assert not selectors.has_voted(budget=voting_budget, user=resident)
     services.ballot_cast(budget=voting_budget, resident=resident, projects=[p1.pk, p2.pk])
-    services.ballot_cast(budget=voting_budget, resident=resident, projects=[p3.pk], replace=True)
     ballot = Ballot.objects.get(budget=voting_budget)
-    assert list(BallotChoice.objects.filter(ballot=ballot).values_list("project_id", flat=True)) == [p3.pk]
+    assert sorted(BallotChoice.objects.filter(ballot=ballot).values_list("project_id", flat=True)) == [p1.pk, p2.pk]
+    assert selectors.has_voted(budget=voting_budget, user=resident)
+    assert VoteRecord.objects.filter(budget=voting_budget, voter=resident).count() == 1
 
 
 def test_a_second_ballot_is_refused(voting_budget, resident):
@@ -128,6 +132,7 @@ def test_a_second_ballot_is_refused(voting_budget, resident):
     with pytest.raises(ValidationError, match="al gestemd"):
         services.ballot_cast(budget=voting_budget, resident=resident, projects=[p2.pk])
     assert Ballot.objects.filter(budget=voting_budget).count() == 1
+    assert VoteRecord.objects.filter(budget=voting_budget).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -142,7 +147,7 @@ def test_a_ballot_over_the_limits_is_refused(voting_budget, resident, picks, mes
     projects = feasible(voting_budget)
     with pytest.raises(ValidationError, match=message):
         services.ballot_cast(budget=voting_budget, resident=resident, projects=[projects[i].pk for i in picks])
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.exists() and not VoteRecord.objects.exists()  # neither without the other
 
 
 def test_an_infeasible_project_is_not_on_the_ballot(voting_budget, resident):
@@ -160,7 +165,7 @@ def test_no_ballot_after_the_vote_closes(voting_budget, resident, lead):
     services.budget_set_status(budget=voting_budget, actor=lead, to_status="counting")
     voting_budget.refresh_from_db()
     with pytest.raises(ValidationError, match="gesloten"):
-        services.ballot_cast(budget=voting_budget, resident=resident, projects=[p1.pk], replace=True)
+        services.ballot_cast(budget=voting_budget, resident=resident, projects=[p1.pk])
 
 
 def test_only_residents_of_the_area_vote(voting_budget, outsider, lead):
@@ -302,3 +307,36 @@ def test_the_component_summary_holds_no_personal_data(voting_budget, residents):
     summary = components.get("budget").summary(placement)
     assert summary["voters"] == 6
     assert set(summary) == {"participants", "voters", "projects", "status"}
+
+
+# --- the secret ballot by construction ---------------------------------------------------------------
+
+
+def test_a_ballot_has_no_reference_to_a_person_no_time_and_a_random_id():
+    for model in (Ballot, BallotChoice):
+        for field in model._meta.get_fields():
+            target = getattr(field, "related_model", None)
+            assert target is None or target._meta.label not in ("accounts.User", "budgets.VoteRecord"), field
+            assert not isinstance(field, models.DateField), field
+        assert isinstance(model._meta.pk, models.UUIDField)
+    assert isinstance(VoteRecord._meta.pk, models.UUIDField)
+    assert not any(isinstance(f, models.DateField) for f in VoteRecord._meta.get_fields())
+
+
+def test_erasure_removes_the_register_row_and_the_ballot_keeps_counting(voting_budget, resident, municipality):
+    p1, *_ = feasible(voting_budget)
+    services.ballot_cast(budget=voting_budget, resident=resident, projects=[p1.pk])
+    account_erase(user=resident, municipality=municipality)
+    assert not VoteRecord.objects.exists()
+    assert [b.projects for b in selectors.budget_rule_ballots(budget=voting_budget)] == [(str(p1.pk),)]
+
+
+def test_closing_the_vote_writes_the_ballots_again_under_new_ids(voting_budget, residents, lead):
+    p1, p2, *_ = feasible(voting_budget)
+    for i, r in enumerate(residents):
+        services.ballot_cast(budget=voting_budget, resident=r, projects=[p1.pk] if i % 2 else [p2.pk])
+    before = set(Ballot.objects.values_list("pk", flat=True))
+    ballots = sorted(b.projects for b in selectors.budget_rule_ballots(budget=voting_budget))
+    services.budget_set_status(budget=voting_budget, actor=lead, to_status="counting")
+    assert not before & set(Ballot.objects.values_list("pk", flat=True))
+    assert sorted(b.projects for b in selectors.budget_rule_ballots(budget=voting_budget)) == ballots

@@ -2,6 +2,8 @@
 
 The count itself lives in `budgets/rules/` (no Django); these rows feed it and keep its outcome."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -122,22 +124,20 @@ class Project(MunicipalityScoped):
 
 
 class Ballot(models.Model):
-    """One secret ballot per resident and budget; a changed ballot replaces the choices."""
+    """One secret ballot: what was chosen, in which wijk. It has no reference to a person at all, no time
+    and a random id, so nothing (no join, no order, no timestamp) ties it to the register of who voted
+    (`VoteRecord`). A cast ballot is final: changing it would need such a tie."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="ballots")
-    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["budget", "voter"], name="one_ballot_per_resident")]
 
     def __str__(self) -> str:
-        return f"ballot {self.pk}"
+        return "ballot"
 
 
 class BallotChoice(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     points = models.PositiveIntegerField(default=1)
@@ -149,7 +149,22 @@ class BallotChoice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.ballot_id}:{self.project_id}={self.points}"
+        return f"{self.project_id}={self.points}"
+
+
+class VoteRecord(models.Model):
+    """The register: only that this person has voted in this budget (one ballot per person, "je hebt al
+    gestemd"). Written in the same transaction as the ballot; no time, a random id; erasure deletes it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="+")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["budget", "voter"], name="one_ballot_per_resident")]
+
+    def __str__(self) -> str:
+        return "vote record"
 
 
 class CountResult(models.Model):

@@ -2,13 +2,13 @@
 
 from zwerm.core.personal_data import Erasure, Retention, iso
 
-from .models import Budget, CountResult, Project
+from .models import Budget, CountResult, Project, VoteRecord
 from .services.personal_data import budgets_personal_data_erase, budgets_personal_data_retain
 
 BALLOTS_NOTE = (
-    "Stembiljetten zijn geheim. Zwerm toont en exporteert nooit wie wat heeft gestemd, ook niet in dit "
-    "bestand. Het stembiljet telt mee in de uitslag en blijft na het verwijderen van uw account bestaan "
-    "zonder uw naam of e-mailadres."
+    "Stembiljetten zijn geheim: een stembiljet bevat geen verwijzing naar een persoon, dus ook Zwerm weet "
+    "niet wat je hebt gestemd. Hieronder staat alleen in welke buurtbudgetten je hebt gestemd. Na het "
+    "verwijderen van je account blijft je stembiljet meetellen, en verdwijnt ook de registratie dat je hebt gestemd."
 )
 
 
@@ -31,6 +31,10 @@ class BudgetsPersonalData:
                 for p in Project.objects.filter(proposer=user).select_related("budget").order_by("pk")
             ],
             "stembiljetten": BALLOTS_NOTE,
+            "gestemd_in": [
+                {"buurtbudget": r.budget_id, "titel": r.budget.title}
+                for r in VoteRecord.objects.filter(voter=user).select_related("budget").order_by("budget_id")
+            ],
             "buurtbudgetten_opgezet": [
                 {"id": b.pk, "titel": b.title, "aangemaakt_op": iso(b.created_at)}
                 for b in Budget.objects.filter(created_by=user).order_by("pk")

@@ -1,7 +1,8 @@
 """Reads for budgets, scoped to one municipality; also the bridge to the counting engine (`rules`).
 
-Ballots are secret: nothing here returns who voted what to anyone but the voter themselves
-(`ballot_for`); figures about fewer than PUBLIC_MINIMUM voters are not shown."""
+Ballots are secret by construction: a ballot has no reference to a person, and the register
+(`VoteRecord`, read by `has_voted`) only says who voted. Figures about fewer than PUBLIC_MINIMUM voters
+are not shown."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from zwerm.core.models import Municipality
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
 from . import rules
-from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project
+from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteRecord
 from .variants import variant_for
 
 PUBLIC_MINIMUM = 5
@@ -143,18 +144,11 @@ def project_ballot_choices(*, budget: Budget, district=None) -> QuerySet[Project
 # --- ballots ---------------------------------------------------------------------------------------
 
 
-def ballot_for(*, budget: Budget, user) -> Ballot | None:
-    """The user's own ballot (only ever shown to themselves)."""
+def has_voted(*, budget: Budget, user) -> bool:
+    """Whether the user has voted in this budget (the register; what they chose is nowhere tied to them)."""
     if user is None or not user.is_authenticated:
-        return None
-    return Ballot.objects.filter(budget=budget, voter=user).first()
-
-
-def ballot_points(*, ballot: Ballot | None) -> dict[int, int]:
-    """Project pk -> points on this ballot (1 per project for approval)."""
-    if ballot is None:
-        return {}
-    return dict(BallotChoice.objects.filter(ballot=ballot).values_list("project_id", "points"))
+        return False
+    return VoteRecord.objects.filter(budget=budget, voter=user).exists()
 
 
 def budget_voter_count(*, budget: Budget) -> int:
@@ -196,10 +190,10 @@ def budget_instance(*, budget: Budget, meta: dict | None = None) -> rules.Instan
 
 
 def budget_rule_ballots(*, budget: Budget) -> list[rules.ApprovalBallot | rules.CumulativeBallot]:
-    """Every ballot without who cast it: numbered afresh 1, 2, ... in an order set by the choices
-    themselves (not by time or user), so nothing ties a ballot to a person."""
-    choices: dict[int, list[tuple[str, int]]] = {}
-    districts: dict[int, str | None] = {}
+    """Every ballot (none says who cast it): numbered afresh 1, 2, ... in an order set by the choices
+    themselves, not by the random ids."""
+    choices: dict = {}
+    districts: dict = {}
     for ballot_id, code in Ballot.objects.filter(budget=budget).values_list("pk", "district__code"):
         choices[ballot_id] = []
         districts[ballot_id] = code

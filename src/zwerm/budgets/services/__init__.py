@@ -8,11 +8,12 @@ from .projects import (
     project_request_review,
     project_review,
 )
-from .voting import ballot_cast, ballot_error_message
+from .voting import ballot_cast, ballot_error_message, ballots_shuffle
 
 __all__ = [
     "ballot_cast",
     "ballot_error_message",
+    "ballots_shuffle",
     "budget_count",
     "budget_create",
     "budget_publish_result",

@@ -16,6 +16,7 @@ from zwerm.processes.services import placement_create
 from .. import rules, selectors
 from ..models import TEXT_MAX, TITLE_MAX, Budget, CountResult, DistrictAmount, Project
 from .checks import cleaned, require_manager
+from .voting import ballots_shuffle
 
 NEXT = {
     Budget.Status.PROPOSALS: {Budget.Status.REVIEW},
@@ -154,6 +155,8 @@ def budget_set_status(*, budget: Budget, actor, to_status: str, vote_closes_at=N
             CountResult.objects.filter(budget=budget, published_at__isnull=True).delete()
         if to_status == Budget.Status.COUNTING and (budget.vote_closes_at is None or budget.vote_closes_at > now):
             budget.vote_closes_at = now
+        if to_status == Budget.Status.COUNTING:
+            ballots_shuffle(budget=budget)  # the table's order no longer tells the order of voting
         budget.status = to_status
         budget.save(update_fields=["status", "vote_closes_at"])
     return budget

@@ -1,15 +1,16 @@
 """Erasing and retaining the personal data in budgets (called through `budgets.personal_data`).
 
-A ballot is secret: it is never shown with a person and never exported with one. It stays, on the erased
-(anonymous) account, because the count and the published result rest on it. A proposed project follows
-the process's setting, except that a project already on the ballot is only anonymised: removing it
-would change the votes of others."""
+A ballot is secret by construction: it has no reference to a person, so it stays (the count and the
+published result rest on it); the register row that says the person voted is deleted. An anonymised
+project keeps only its masked text (the original, with whatever personal data it held, is overwritten).
+A proposed project follows the process's setting, except that a project already on the ballot is only
+anonymised: removing it would change the votes of others."""
 
 from django.db import transaction
 
 from zwerm.core.personal_data import Erasure, ErasureMode, Retention
 
-from ..models import Budget, Project
+from ..models import TITLE_MAX, Budget, Project, VoteRecord
 
 # Until voting starts a project can still go without touching anyone else's ballot.
 REMOVABLE_STATUSES = {Budget.Status.PROPOSALS, Budget.Status.REVIEW}
@@ -18,6 +19,7 @@ REMOVABLE_STATUSES = {Budget.Status.PROPOSALS, Budget.Status.REVIEW}
 def budgets_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
     counts = {"projecten_geanonimiseerd": 0, "projecten_verwijderd": 0}
     with transaction.atomic():
+        counts["stemregistraties_verwijderd"] = VoteRecord.objects.filter(voter=erasure.user).delete()[0]
         for project in Project.objects.select_for_update().filter(proposer=erasure.user).select_related("budget"):
             budget = project.budget
             remove = erasure.mode_for(budget.municipality_id, "budget", budget.pk) == ErasureMode.REMOVE
@@ -25,7 +27,9 @@ def budgets_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
                 project.delete()
                 counts["projecten_verwijderd"] += 1
             else:
-                Project.objects.filter(pk=project.pk).update(proposer=None)
+                Project.objects.filter(pk=project.pk).update(
+                    proposer=None, title=project.public_title[:TITLE_MAX], description=project.public_description
+                )
                 counts["projecten_geanonimiseerd"] += 1
     return counts
 

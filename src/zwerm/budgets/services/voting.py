@@ -1,18 +1,22 @@
-"""Casting a secret ballot: one per resident and budget, changeable until the vote closes."""
+"""Casting a secret ballot: one per resident and budget, final once cast (see ADR on the secret ballot)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zwerm.monitoring.metrics import ballot_counted
 
 from .. import rules, selectors
-from ..models import Ballot, BallotChoice, Budget
+from ..models import Ballot, BallotChoice, Budget, VoteRecord
 from .checks import require_resident_of_area
+
+_random = random.SystemRandom()
 
 
 def _fresh(budget: Budget) -> Budget:
@@ -45,35 +49,61 @@ def ballot_error_message(error: rules.BallotError) -> str:
     return messages.get(error.code, _("Dit stembiljet klopt niet."))
 
 
+ALREADY_VOTED = gettext_lazy(
+    "Je hebt al gestemd voor dit buurtbudget. Een uitgebrachte stem is geheim en kan niet meer worden gewijzigd."
+)
+MIX = 3  # other ballots of the budget written again with each new one, so the table's order is not the order of voting
+
+
+def _mix(budget: Budget) -> None:
+    """Write a few random other ballots of the budget again under new random ids: neither the rows'
+    physical order (SQLite's rowid, PostgreSQL's heap) nor anything else keeps the order of voting."""
+    ids = list(Ballot.objects.filter(budget=budget).values_list("pk", flat=True))
+    for pk in _random.sample(ids, min(MIX, len(ids))):
+        old = Ballot.objects.get(pk=pk)
+        picks = list(BallotChoice.objects.filter(ballot=old).values_list("project_id", "points"))
+        old.delete()
+        new = Ballot.objects.create(budget=budget, district_id=old.district_id)
+        BallotChoice.objects.bulk_create(BallotChoice(ballot=new, project_id=p, points=v) for p, v in picks)
+
+
+def ballots_shuffle(*, budget: Budget) -> int:
+    """Write every ballot of the budget again, in random order under new ids (when counting starts)."""
+    with transaction.atomic():
+        rows = [
+            (b.district_id, list(BallotChoice.objects.filter(ballot=b).values_list("project_id", "points")))
+            for b in Ballot.objects.select_for_update().filter(budget=budget)
+        ]
+        Ballot.objects.filter(budget=budget).delete()
+        _random.shuffle(rows)
+        for district_id, picks in rows:
+            new = Ballot.objects.create(budget=budget, district_id=district_id)
+            BallotChoice.objects.bulk_create(BallotChoice(ballot=new, project_id=p, points=v) for p, v in picks)
+    return len(rows)
+
+
 def ballot_cast(
     *,
     budget: Budget,
     resident,
     projects: Iterable[int] = (),
     points: Mapping[int, int] | None = None,
-    replace: bool = False,
-) -> Ballot:
-    """Cast (or, with `replace`, change) the resident's ballot: `projects` for approval voting,
-    `points` (project pk -> points) for cumulative voting.
+) -> None:
+    """Cast the resident's secret ballot: `projects` for approval voting, `points` (project pk -> points)
+    for cumulative voting. The register records that the resident voted; the ballot records only what
+    was chosen and in which wijk; both in one transaction (both or neither).
 
     Refused: outside the area, when voting is not open or has closed, over the limits, and a second
-    ballot without `replace` (the resident changes their ballot instead)."""
+    ballot (a cast ballot is final: nothing ties it to the resident any more)."""
     budget = _fresh(budget)  # the phase may have changed since the caller read it
     district = require_resident_of_area(budget=budget, user=resident)
     if not budget.voting_is_open():
         if budget.status in (Budget.Status.PROPOSALS, Budget.Status.REVIEW):
             raise ValidationError(_("Het stemmen voor dit buurtbudget is nog niet begonnen."))
-        raise ValidationError(
-            _("Het stemmen voor dit buurtbudget is gesloten; je stem kan niet meer worden gewijzigd.")
-        )
-    if budget.ballot_type == Budget.BallotType.APPROVAL:
-        chosen = {int(pk): 1 for pk in projects}
-    else:
-        chosen = {int(pk): int(v) for pk, v in (points or {}).items() if int(v) != 0}
-        if any(v < 0 for v in chosen.values()):
-            raise ValidationError(_("Punten zijn hele getallen van 1 of meer."))
-    if not chosen:
-        raise ValidationError(_("Kies minstens één project."))
+        raise ValidationError(_("Het stemmen voor dit buurtbudget is gesloten."))
+    if VoteRecord.objects.filter(budget=budget, voter=resident).exists():
+        raise ValidationError(str(ALREADY_VOTED))
+    chosen = _chosen(budget, projects, points)
     allowed = set(selectors.project_ballot_choices(budget=budget, district=district).values_list("pk", flat=True))
     if set(chosen) - allowed:
         raise ValidationError(_("Je kunt alleen stemmen op haalbare projecten van dit buurtbudget in je eigen wijk."))
@@ -88,23 +118,24 @@ def ballot_cast(
         raise ValidationError(ballot_error_message(error)) from None
     try:
         with transaction.atomic():
-            existing = Ballot.objects.select_for_update().filter(budget=budget, voter=resident).first()
-            if existing is not None and not replace:
-                raise ValidationError(
-                    _("Je hebt al gestemd voor dit buurtbudget. Je kunt je stem wijzigen tot het stemmen sluit.")
-                )
-            if existing is None:
-                existing = Ballot.objects.create(budget=budget, voter=resident, district=district)
-            else:
-                existing.district = district
-                existing.save(update_fields=["district", "updated_at"])
-                BallotChoice.objects.filter(ballot=existing).delete()
+            VoteRecord.objects.create(budget=budget, voter=resident)
+            _mix(budget)
+            cast = Ballot.objects.create(budget=budget, district=district)
             BallotChoice.objects.bulk_create(
-                BallotChoice(ballot=existing, project_id=pk, points=v) for pk, v in sorted(chosen.items())
+                BallotChoice(ballot=cast, project_id=pk, points=v) for pk, v in sorted(chosen.items())
             )
     except IntegrityError:
-        raise ValidationError(
-            _("Je hebt al gestemd voor dit buurtbudget. Je kunt je stem wijzigen tot het stemmen sluit.")
-        ) from None
+        raise ValidationError(str(ALREADY_VOTED)) from None
     ballot_counted()
-    return existing
+
+
+def _chosen(budget: Budget, projects: Iterable[int], points: Mapping[int, int] | None) -> dict[int, int]:
+    if budget.ballot_type == Budget.BallotType.APPROVAL:
+        chosen = {int(pk): 1 for pk in projects}
+    else:
+        chosen = {int(pk): int(v) for pk, v in (points or {}).items() if int(v) != 0}
+        if any(v < 0 for v in chosen.values()):
+            raise ValidationError(_("Punten zijn hele getallen van 1 of meer."))
+    if not chosen:
+        raise ValidationError(_("Kies minstens één project."))
+    return chosen

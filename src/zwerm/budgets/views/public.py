@@ -52,7 +52,7 @@ def budget_detail(request, pk):
         "process": selectors.budget_process(budget=budget),
         "projects": projects,
         "amounts": selectors.district_amount_list(budget=budget),
-        "has_voted": selectors.ballot_for(budget=budget, user=request.user) is not None,
+        "has_voted": selectors.has_voted(budget=budget, user=request.user),
         "can_manage": selectors.budget_can_manage(budget=budget, user=request.user),
         "voters": selectors.public_figure(selectors.budget_voter_count(budget=budget)),
         "total": selectors.euro(budget.total_amount),
@@ -115,28 +115,19 @@ def ballot(request, pk):
     budget = budget_or_404(request, pk)
     district = selectors.resident_district(user=request.user, municipality=request.municipality)
     projects = list(selectors.project_ballot_choices(budget=budget, district=district))
-    own = selectors.ballot_for(budget=budget, user=request.user)
-    points = selectors.ballot_points(ballot=own)
+    voted = selectors.has_voted(budget=budget, user=request.user)
+    points: dict[int, int] = {}
     errors = []
-    if request.method == "POST":
+    if request.method == "POST" and not voted:
         points = _posted_points(request, budget, projects)
         if request.POST.get("action") != "check":
             try:
-                services.ballot_cast(
-                    budget=budget,
-                    resident=request.user,
-                    projects=list(points),
-                    points=points,
-                    replace=own is not None and request.POST.get("replace") == "1",
-                )
+                services.ballot_cast(budget=budget, resident=request.user, projects=list(points), points=points)
             except (PermissionDenied, ValidationError) as error:
                 errors = error.messages if isinstance(error, ValidationError) else [str(error)]
             else:
                 messages.success(
-                    request,
-                    _("Je stem is opgeslagen. Je kunt hem wijzigen tot het stemmen sluit.")
-                    if own is None
-                    else _("Je stem is gewijzigd."),
+                    request, _("Je stem is opgeslagen. Je stem is geheim en kan niet meer worden gewijzigd.")
                 )
                 return redirect(budget)
     rows = [
@@ -151,7 +142,7 @@ def ballot(request, pk):
     context = {
         "budget": budget,
         "rows": rows,
-        "own": own,
+        "voted": voted,
         "errors": errors,
         "open": budget.voting_is_open(),
         "totals": selectors.ballot_totals(budget=budget, points={k: v for k, v in points.items() if v > 0}),
