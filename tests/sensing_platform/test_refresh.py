@@ -1,10 +1,20 @@
 """The periodic refresh: themes keep their ids, trends and alerts are stored, failures leave the last model."""
 
+from datetime import datetime, timedelta
+
 from django.core.management import call_command
 
 from tests.sensing_platform.conftest import ingest_synthetic
 from zwerm.sensing.models import Alert, Refresh, RouterModel, Text, Theme, TrendPoint
 from zwerm.sensing.services import refresh_run, sensing_refresh
+
+SPIKE = ("afval", "Centrum", 9, 30)
+
+
+def mondays_ago(weeks: int) -> datetime:
+    """Monday of `weeks` weeks before this one: history from there over `weeks` weeks ends last Sunday."""
+    today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    return today - timedelta(days=today.weekday(), weeks=weeks)
 
 
 def test_refresh_keeps_theme_ids(themed, municipality, places):
@@ -19,7 +29,7 @@ def test_refresh_keeps_theme_ids(themed, municipality, places):
 
 
 def test_refresh_stores_trends_alerts_and_a_router(municipality, places):
-    ingest_synthetic(municipality, places, n=150, weeks=10, spike=("afval", "Centrum", 9, 30))
+    ingest_synthetic(municipality, places, n=150, weeks=10, start=mondays_ago(10), spike=SPIKE)
     run = refresh_run(municipality=municipality)
     assert run.status == "done" and run.model
     assert TrendPoint.objects.filter(municipality=municipality, district__isnull=True).exists()
@@ -49,3 +59,14 @@ def test_demo_shows_themes_and_an_alert(municipality, places):
     assert Text.objects.filter(municipality=municipality).count() >= 180
     assert Theme.objects.filter(municipality=municipality, active=True).count() >= 3
     assert Alert.objects.filter(municipality=municipality).exists()
+
+
+def test_past_alerts_are_kept_as_they_were_raised(municipality, places):
+    ingest_synthetic(municipality, places, n=150, weeks=10, start=mondays_ago(13), spike=SPIKE)
+    refresh_run(municipality=municipality)
+    raised = {a.pk: (a.kind, a.period, a.count, a.expected) for a in Alert.objects.filter(municipality=municipality)}
+    assert raised
+    ingest_synthetic(municipality, places, n=60, weeks=3, start=mondays_ago(3), seed=4, prefix="later")
+    refresh_run(municipality=municipality)
+    kept = {a.pk: (a.kind, a.period, a.count, a.expected) for a in Alert.objects.filter(pk__in=list(raised))}
+    assert kept == raised

@@ -115,5 +115,5 @@ def test_answers_are_forgotten_whichever_app_erases_first(
     erasure = Erasure(user=resident, placeholder=registry.placeholder(), mode_for=lambda *_ids: ErasureMode.REMOVE)
     providers["processes"].erase(erasure)  # the answers are gone before sensing hears of it
     counts = providers["sensing"].erase(erasure)
-    assert counts["antwoorden_vergeten"] == 2
+    assert counts["teksten_vergeten"] == 2
     assert list(Text.objects.filter(channel="survey").values_list("text", flat=True)) == ["Een waterpunt"]

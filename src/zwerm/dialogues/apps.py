@@ -20,3 +20,10 @@ class DialoguesConfig(AppConfig):
 
         if DialoguesPersonalData.key not in personal_data:
             personal_data.register(DialoguesPersonalData())
+
+        from zwerm.core.text_sources import registry as text_sources
+
+        from .text_sources import TEXT_SOURCE
+
+        if TEXT_SOURCE.channel not in text_sources:
+            text_sources.register(TEXT_SOURCE)

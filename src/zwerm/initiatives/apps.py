@@ -26,3 +26,11 @@ class InitiativesConfig(AppConfig):
         from .staff_actions import initiative_staff_actions
 
         staff_actions.register("initiatives", initiative_staff_actions)
+
+        from zwerm.core.text_sources import registry as text_sources
+
+        from .text_sources import TEXT_SOURCES
+
+        for source in TEXT_SOURCES:
+            if source.channel not in text_sources:
+                text_sources.register(source)

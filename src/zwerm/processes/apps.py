@@ -21,3 +21,10 @@ class ProcessesConfig(AppConfig):
 
         if ProcessesPersonalData.key not in personal_data:
             personal_data.register(ProcessesPersonalData())
+
+        from zwerm.core.text_sources import registry as text_sources
+
+        from .text_sources import TEXT_SOURCE
+
+        if TEXT_SOURCE.channel not in text_sources:
+            text_sources.register(TEXT_SOURCE)

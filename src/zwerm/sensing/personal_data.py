@@ -2,8 +2,8 @@
 
 Sensing stores only redacted texts without an author: nothing in it points at a resident. Removed
 contributions are forgotten here by the app that removes them (`services.personal_data.text_forget`);
-survey answers are forgotten by this provider itself (`survey_texts_forget`), as the processes app does
-not call sensing on erasure.
+texts of sources that do not call sensing on erasure (survey answers) are forgotten by this provider
+itself (`source_texts_forget`, asking the source in `zwerm.core.text_sources`).
 Staff who imported reports or made API tokens are named on those rows."""
 
 from django.db import transaction
@@ -11,7 +11,7 @@ from django.db import transaction
 from zwerm.core.personal_data import Erasure, Retention, iso
 
 from .models import ApiToken, ReportImport
-from .services.personal_data import survey_texts_forget
+from .services.personal_data import source_texts_forget
 
 TEXTS_NOTE = (
     "Signalen bewaart teksten alleen zonder persoonsgegevens en zonder naam van de schrijver; ze zijn "
@@ -41,7 +41,7 @@ class SensingPersonalData:
             return {
                 "imports": ReportImport.objects.filter(created_by=erasure.user).update(created_by=None),
                 "sleutels": ApiToken.objects.filter(created_by=erasure.user).update(created_by=None),
-                "antwoorden_vergeten": survey_texts_forget(erasure=erasure),
+                "teksten_vergeten": source_texts_forget(erasure=erasure),
             }
 
     def retention(self, retention: Retention) -> dict[str, int]:

@@ -19,7 +19,7 @@ from zwerm.places.selectors import district_list
 from zwerm.sensing.engine.trends import week_label, week_start
 
 from .models import MIN_PUBLIC, Alert, ApiToken, Refresh, ReportImport, Text, Theme, TrendPoint
-from .people import PERSON_CHANNELS, Tally, person_keys
+from .people import Tally, person_channels, person_keys
 
 SPARK_WEEKS = 12
 PUBLIC_ALERTS = 5
@@ -96,7 +96,7 @@ def _facts(texts: QuerySet[Text]) -> list[tuple]:
 def _public_texts(municipality: Municipality) -> QuerySet[Text]:
     """The texts public figures are counted from: those of channels with people (see people.py: the
     others cannot change whether a figure shows, nor what it shows)."""
-    return Text.objects.filter(municipality=municipality, channel__in=PERSON_CHANNELS)
+    return Text.objects.filter(municipality=municipality, channel__in=person_channels())
 
 
 def text_person_keys(*, municipality: Municipality, facts) -> dict[int, str]:

@@ -10,11 +10,13 @@ from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.redaction import redact
 from zwerm.core.text import clean_text
-from zwerm.sensing.services import survey_answers_ingest_later
+from zwerm.sensing.services import text_ingest_later
 
 from ..models import Meeting, Phase, Placement, Process, Survey, SurveyResponse
 from ..registry import components
 from ..selectors import placement_for, placement_is_active
+from ..text_sources import CHANNEL as SURVEY_CHANNEL
+from ..text_sources import survey_answer_source_id
 from .checks import cleaned, require_manager, require_not_closed
 
 ANSWER_MAX = 2000
@@ -199,11 +201,13 @@ def survey_respond(*, survey: Survey, resident, answers: list[str]) -> SurveyRes
                 survey=survey, respondent=resident, answers=cleaned_answers, public_answers=public
             )
             # Every open answer that says something goes to sensing, like initiatives and comments do.
-            survey_answers_ingest_later(
-                response_id=response.pk,
-                answer_indexes=[i for i, answer in enumerate(cleaned_answers) if answer.strip()],
-                municipality_id=municipality.pk,
-            )
+            for i, answer in enumerate(cleaned_answers):
+                if answer.strip():
+                    text_ingest_later(
+                        channel=SURVEY_CHANNEL,
+                        source_id=survey_answer_source_id(response.pk, i),
+                        municipality_id=municipality.pk,
+                    )
     except IntegrityError:
         raise ValidationError(_("Je hebt deze vragenlijst al ingevuld.")) from None
     return response

@@ -9,8 +9,11 @@ For each series (one theme in one area, and the theme over all areas, area "*") 
 - spread: Poisson, or negative binomial when the history is over-dispersed (Pearson dispersion
   above 1.5), so a naturally bursty series does not alert all the time.
 - score: (count - expected) / standard deviation; p-values from the count distribution (with few
-  weeks of history, the Poisson-Gamma predictive, which is wider); q-values by Benjamini-Hochberg
-  over every series x week tested in the run, since thousands of tests give false alarms otherwise.
+  weeks of history, the Poisson-Gamma predictive, which is wider).
+- Only the newest week is tested: q-values by Benjamini-Hochberg over the newest week of every
+  series (thousands of series give false alarms otherwise). Earlier weeks were tested when they were
+  the newest; their alerts are kept as they were raised (the refresh service never re-tests them), so
+  whether a spike is flagged does not depend on how much history there is, and does not change later.
 - kind: "emerging" (nearly absent before, now at least `min_count` and growing), "spike"
   (count >= 1.5 x expected and at least `min_count`), "decline" (expected >= min_count, count <=
   0.5 x expected), each only with q < alpha (1 %); "normal", "baseline" for the first weeks, which are not tested, or
@@ -36,7 +39,7 @@ ALL_AREAS = "*"
 @dataclass(frozen=True)
 class TrendConfig:
     window: int = 26
-    alpha: float = 0.01  # false discovery rate over all series x weeks tested in one run
+    alpha: float = 0.01  # false discovery rate over the newest week of every series in one run
     min_count: int = MIN_PUBLIC
     spike_ratio: float = 1.5
     decline_ratio: float = 0.5
@@ -52,7 +55,7 @@ class TrendPoint:
     score: float
     p_high: float
     p_low: float
-    q_value: float  # Benjamini-Hochberg over every week tested in this run
+    q_value: float  # Benjamini-Hochberg over the newest week of every series (1.0 for earlier weeks)
     kind: str
     public: bool  # False when count < MIN_PUBLIC
 
@@ -180,7 +183,8 @@ def _series_points(counts: Sequence[int], config: TrendConfig, partial_last: boo
 
 
 def _control(points: list[list], alpha: float) -> None:
-    """Keep a candidate kind only where its q-value (over all tested weeks) is below `alpha`."""
+    """Test the newest weeks (`points`, one per series): keep a candidate kind only where its q-value
+    (over these tests) is below `alpha`. Appends the q-value to each point."""
     tested = [pt for pt in points if pt[4] != "baseline"]
     p = np.array([pt[3] if pt[4] in ("decline", "partial") else pt[2] for pt in tested])
     for pt, q in zip(tested, _benjamini_hochberg(p), strict=False):
@@ -192,16 +196,26 @@ def _control(points: list[list], alpha: float) -> None:
             pt.append(1.0)
 
 
+def _untested(points: list[list]) -> None:
+    """Earlier weeks are not tested again: no alert kind, q-value 1."""
+    for pt in points:
+        if pt[4] not in ("baseline", "partial"):
+            pt[4] = "normal"
+        pt.append(1.0)
+
+
 def evaluate_series(
     counts: Sequence[int], config: TrendConfig = TrendConfig(), *, partial_last: bool = False
 ) -> list[tuple]:
-    """Per week of one series: (expected, score, p_high, p_low, kind, q_value).
+    """Per week of one series: (expected, score, p_high, p_low, kind, q_value); only the newest week is
+    tested (earlier weeks have kind "normal" or "baseline").
 
     With `partial_last`, the last week is still running: it can show a spike or an emerging theme
     (counts only grow) but never a decline.
     """
     points = _series_points(counts, config, partial_last)
-    _control(points, config.alpha)
+    _untested(points[:-1])
+    _control(points[-1:], config.alpha)
     return [tuple(pt) for pt in points]
 
 
@@ -213,7 +227,7 @@ def detect_trends(
     *,
     until: datetime | date | None = None,
 ) -> tuple[list[TrendPoint], list[Alert]]:
-    """Weekly trend points for every theme x area (and all areas) and the alerts among them.
+    """Weekly trend points for every theme x area (and all areas), and the alerts of the newest week.
 
     Texts without a theme or without a time are left out of the counts. `until` is the end of the
     data (default: the latest time seen); a last week that ends after it is partial.
@@ -237,7 +251,9 @@ def detect_trends(
             series.setdefault(key, np.zeros(len(weeks), dtype=int))[index[monday]] += 1
     keys = sorted(series)
     evaluated = {key: _series_points(series[key], config, partial_last) for key in keys}
-    _control([pt for key in keys for pt in evaluated[key]], config.alpha)
+    for key in keys:
+        _untested(evaluated[key][:-1])
+    _control([evaluated[key][-1] for key in keys], config.alpha)
     points, alerts = [], []
     for theme, area in keys:
         counts = series[(theme, area)]

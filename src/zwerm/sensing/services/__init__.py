@@ -2,7 +2,7 @@
 
 from .api import api_token_create, api_token_revoke, api_token_valid, report_receive
 from .imports import ColumnMapping, report_import_csv
-from .ingest import survey_answers_ingest_later, text_ingest, text_ingest_later, text_ingest_source
+from .ingest import text_ingest, text_ingest_later, text_ingest_source
 from .refresh import refresh_later, refresh_run, sensing_refresh
 
 __all__ = [
@@ -15,7 +15,6 @@ __all__ = [
     "report_import_csv",
     "report_receive",
     "sensing_refresh",
-    "survey_answers_ingest_later",
     "text_ingest",
     "text_ingest_later",
     "text_ingest_source",

@@ -29,7 +29,6 @@ from zwerm.sensing.engine.prepare import PreparedText, prepare
 from zwerm.sensing.engine.redaction import RedactionPolicy
 
 from ..models import Channel, Refresh, RouterModel, Text, Theme
-from ..survey_answers import survey_answer_source_id
 from .sources import source_read
 
 logger = logging.getLogger(__name__)
@@ -182,14 +181,3 @@ def text_ingest_source(channel: str, source_id: int | str, municipality_id: int)
 def text_ingest_later(*, channel: str, source_id, municipality_id: int) -> None:
     """Hand a new or changed text to sensing once the caller's transaction has committed (ids only)."""
     enqueue_on_commit(text_ingest_source, channel=str(channel), source_id=source_id, municipality_id=municipality_id)
-
-
-def survey_answers_ingest_later(*, response_id: int, answer_indexes, municipality_id: int) -> None:
-    """Hand a resident's open survey answers (the 0-based question numbers of the non-empty ones) to
-    sensing after commit: one text per answer, each read back by the task from the response's id."""
-    for index in answer_indexes:
-        text_ingest_later(
-            channel=Channel.SURVEY,
-            source_id=survey_answer_source_id(response_id, index),
-            municipality_id=municipality_id,
-        )

@@ -1,19 +1,16 @@
 """Forgetting texts whose source was removed at its author's request (AVG erasure).
 
 Texts in sensing are redacted and carry no author, so an anonymised contribution can stay; a removed
-one must not live on here."""
+one must not live on here. Most apps call `text_forget` when they remove a contribution; a text source
+that does not (see `zwerm.core.text_sources`) says which of its texts an erasure removes and which are gone."""
 
 from django.db import transaction
 
-from zwerm.core.personal_data import Erasure, ErasureMode
-from zwerm.processes.selectors import survey_responses_existing
+from zwerm.core.personal_data import Erasure
+from zwerm.core.text_sources import TextSource
+from zwerm.core.text_sources import registry as text_sources
 
-from ..models import Channel, Text
-from ..survey_answers import (
-    survey_answer_parse,
-    survey_answer_source_id,
-    survey_answers_of,
-)
+from ..models import Text
 
 
 def text_forget(*, municipality_id: int, channel: str, source_ids) -> int:
@@ -28,29 +25,26 @@ def text_forget(*, municipality_id: int, channel: str, source_ids) -> int:
     return deleted
 
 
-def survey_texts_forget(*, erasure: Erasure) -> int:
-    """Forget the texts of the survey answers that this erasure removes (the hosting process's setting),
-    and every survey text whose answer no longer exists, so the result is the same whichever app erases
-    first. Anonymised answers stay: the text has no author, and the answer no longer has one either."""
+def source_texts_forget(*, erasure: Erasure) -> int:
+    """Forget the texts that this erasure removes at sources that do not call `text_forget` themselves,
+    and every text of such a source that no longer exists there, so the result is the same whichever app
+    erases first. Anonymised contributions stay: the text has no author, and the source no longer has one."""
     deleted = 0
-    for municipality_id, survey_id, response_id, answers in survey_answers_of(user=erasure.user):
-        if erasure.mode_for(municipality_id, "survey", survey_id) == ErasureMode.REMOVE:
-            deleted += text_forget(
-                municipality_id=municipality_id,
-                channel=Channel.SURVEY,
-                source_ids=[survey_answer_source_id(response_id, i) for i in range(answers)],
-            )
-    return deleted + survey_texts_orphaned_forget()
+    for source in text_sources.sources():
+        if source.erased is not None:
+            for municipality_id, source_ids in source.erased(erasure).items():
+                deleted += text_forget(municipality_id=municipality_id, channel=source.channel, source_ids=source_ids)
+        if source.existing is not None:
+            deleted += orphaned_texts_forget(source=source)
+    return deleted
 
 
-def survey_texts_orphaned_forget() -> int:
-    """Delete survey texts whose answer was removed (its response, or its whole survey, is gone)."""
-    texts: dict[int, list[int]] = {}
-    for pk, source_id in Text.objects.filter(channel=Channel.SURVEY).values_list("pk", "source_id"):
-        parsed = survey_answer_parse(source_id)
-        texts.setdefault(parsed[0] if parsed else -1, []).append(pk)
-    existing = survey_responses_existing(response_ids=[r for r in texts if r >= 0])
-    gone = [pk for response_id, pks in texts.items() if response_id not in existing for pk in pks]
+def orphaned_texts_forget(*, source: TextSource) -> int:
+    """Delete the texts of `source`'s channel whose source is gone (the contribution, or its whole container)."""
+    assert source.existing is not None
+    rows = list(Text.objects.filter(channel=source.channel).values_list("pk", "source_id"))
+    existing = source.existing(sorted({source_id for _pk, source_id in rows}))
+    gone = [pk for pk, source_id in rows if source_id not in existing]
     if not gone:
         return 0
     with transaction.atomic():

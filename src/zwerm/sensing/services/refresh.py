@@ -1,5 +1,5 @@
 """The periodic refresh: rebuild themes over every stored text, keep continuing themes' ids,
-recompute trends and alerts, and retrain the router where labelled history exists.
+recompute trends, test the newest week for alerts, and retrain the router where labelled history exists.
 
 Runs as background work (`sensing_refresh` task, `zwerm sensing_refresh` for schedulers); pages
 only read what the last refresh stored and never wait for it.
@@ -118,26 +118,26 @@ def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -
         ],
         batch_size=500,
     )
-    Alert.objects.filter(municipality=municipality).delete()  # the run re-tests every week: its set is complete
-    alerts = [
-        Alert(
+    # Only the newest week is tested; alerts of earlier weeks stay as they were raised. An alert of the
+    # newest week is brought up to date while that week runs (its count grows), never withdrawn.
+    alerts = [a for a in analysis.alerts if a.area == ALL_AREAS or a.area in districts]
+    for a in alerts:
+        Alert.objects.update_or_create(
             municipality=municipality,
-            refresh=run,
             theme=themes[a.theme],
             district=district_of(a.area),
-            kind=a.kind,
             period=a.period,
-            count=a.count,
-            expected=round(a.expected, 2),
-            p_value=a.p_value,
-            q_value=a.q_value,
-            ratio=a.ratio if a.ratio != float("inf") else None,
-            explanation=a.explanation[:300],
+            defaults={
+                "refresh": run,
+                "kind": a.kind,
+                "count": a.count,
+                "expected": round(a.expected, 2),
+                "p_value": a.p_value,
+                "q_value": a.q_value,
+                "ratio": a.ratio if a.ratio != float("inf") else None,
+                "explanation": a.explanation[:300],
+            },
         )
-        for a in analysis.alerts
-        if a.area == ALL_AREAS or a.area in districts
-    ]
-    Alert.objects.bulk_create(alerts)
     run.themes, run.alerts = len(themes), len(alerts)
 
 
