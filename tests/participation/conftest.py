@@ -1,6 +1,7 @@
 """Fixtures for participation: a verordening, a running process with a survey, people in their roles."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -66,3 +67,23 @@ def lead_client(lead):
 @pytest.fixture
 def admin_client(admin):
     return staff_login(Client(), admin)
+
+
+def submit_challenge(municipality, resident, **overrides):
+    fields = {
+        "task": "Onderhoud van het Wilgenpark",
+        "plan": "Wij maaien, snoeien en houden het park schoon, met vrijwilligers uit de buurt.",
+        "involvement": "Maandelijkse werkochtenden en een buurtapp.",
+        "cost": Decimal("8000"),
+        "municipality_cost": Decimal("12500"),
+        "challenger_kind": "group",
+        "challenger_name": "Buurtgroep Wilgenpark",
+        "contacts": [services.ContactInput(name="Sanne de Boer", email="sanne@example.org", phone="0612345678")],
+    }
+    fields.update(overrides)
+    return services.challenge_submit(municipality=municipality, resident=resident, **fields)
+
+
+@pytest.fixture
+def challenge(municipality, resident, bylaw):
+    return submit_challenge(municipality, resident)

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.web.forms import CountField, text_field
+from zwerm.places.selectors import district_list
+from zwerm.web.forms import AmountField, CountField, text_field
 
-from .models import BYLAW_TEXT_MAX, TEXT_MAX, Level, PolicyPhase
-from .services import Deadlines, RuleInput
+from .models import BYLAW_TEXT_MAX, TEXT_MAX, Challenge, Level, PolicyPhase
+from .services import ContactInput, Deadlines, RuleInput
 
 RULE_ROWS = 6
 
@@ -188,3 +189,107 @@ class WeighedInputForm(forms.Form):
     def __init__(self, *args, placements, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["placement"].queryset = placements
+
+
+CONTACT_ROWS = 3
+
+
+class ChallengeForm(forms.Form):
+    task = text_field(_("Welke taak willen jullie overnemen"), 200)
+    plan = text_field(_("Jullie plan: wat gaan jullie doen, en hoe"), TEXT_MAX, rows=6)
+    involvement = text_field(_("Hoe betrekken jullie de buurt"), TEXT_MAX, rows=4)
+    cost = AmountField(label=_("Wat kost het jullie (euro per jaar)"), min_value=0)
+    municipality_cost = AmountField(
+        label=_("Wat kost de taak de gemeente nu (euro per jaar, jullie schatting)"), min_value=0
+    )
+    challenger_kind = forms.ChoiceField(
+        label=_("Wie zijn jullie"),
+        choices=Challenge.ChallengerKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of jullie een bewonersgroep of een organisatie zijn.")},
+    )
+    challenger_name = text_field(_("Naam van de groep of organisatie"), 200)
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"] = forms.ModelChoiceField(
+            queryset=district_list(municipality=municipality),
+            label=_("Wijk (optioneel)"),
+            required=False,
+            empty_label=_("De hele gemeente"),
+        )
+        for i in range(CONTACT_ROWS):
+            n = i + 1
+            self.fields[f"contact_{i}_name"] = forms.CharField(
+                label=_("Contactpersoon %(n)d: naam") % {"n": n}, max_length=200, required=i == 0
+            )
+            self.fields[f"contact_{i}_email"] = forms.EmailField(
+                label=_("Contactpersoon %(n)d: e-mailadres") % {"n": n},
+                required=i == 0,
+                error_messages={"invalid": _("Vul een geldig e-mailadres in.")},
+            )
+            self.fields[f"contact_{i}_phone"] = forms.CharField(
+                label=_("Contactpersoon %(n)d: telefoonnummer (optioneel)") % {"n": n}, max_length=40, required=False
+            )
+        for name, field in self.fields.items():
+            if name.startswith("contact_0_"):
+                field.error_messages["required"] = _("Noem minstens één contactpersoon met naam en e-mailadres.")
+
+    def contacts(self):
+        data = self.cleaned_data
+        return [
+            ContactInput(
+                name=data.get(f"contact_{i}_name") or "",
+                email=data.get(f"contact_{i}_email") or "",
+                phone=data.get(f"contact_{i}_phone") or "",
+            )
+            for i in range(CONTACT_ROWS)
+        ]
+
+    def service_fields(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if not k.startswith("contact_")}
+
+
+class NoteForm(forms.Form):
+    note = text_field(_("Toelichting (openbaar)"), TEXT_MAX, rows=3)
+
+
+class CheckForm(forms.Form):
+    complete = forms.TypedChoiceField(
+        label=_("Is de uitdaging volledig"),
+        choices=[("1", _("Ja: de beoordeling begint")), ("0", _("Nee: vraag een aanvulling"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of de uitdaging volledig is.")},
+    )
+    note = text_field(_("Toelichting (openbaar; nodig als er iets ontbreekt)"), TEXT_MAX, rows=3, required=False)
+
+
+class DecisionRefField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class DecideForm(forms.Form):
+    decision = DecisionRefField(
+        queryset=None,
+        label=_("Het besluit uit het besluitenlog"),
+        empty_label=_("Kies het besluit"),
+        error_messages={"required": _("Kies het besluit uit het besluitenlog van deze uitdaging.")},
+    )
+    granted = forms.TypedChoiceField(
+        label=_("Uitkomst"),
+        choices=[("1", _("Toegekend")), ("0", _("Afgewezen"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of de uitdaging is toegekend of afgewezen.")},
+    )
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
+
+
+class AgreementForm(forms.Form):
+    conditions = text_field(_("Voorwaarden van de afspraak"), TEXT_MAX, rows=4)
+    evaluate_on = date_field(_("Evaluatie op"))

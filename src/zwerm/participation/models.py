@@ -119,3 +119,88 @@ class WeighedInput(AppendOnlyModel):
         constraints = [
             models.UniqueConstraint(fields=["decision", "placement"], name="one_citation_per_decision_placement")
         ]
+
+
+class Challenge(models.Model):
+    """A challenge under the uitdaagrecht: residents, as a group or organisation, offer to take over a task.
+
+    The fields below `state` follow the procedure; every step is also kept as a `ChallengeEvent` (append-only),
+    which is the public register's history."""
+
+    class ChallengerKind(models.TextChoices):
+        GROUP = "group", _("bewonersgroep")
+        ORGANISATION = "organisation", _("organisatie")
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("ingediend")
+        RECEIVED = "received", _("ontvangst bevestigd")
+        INCOMPLETE = "incomplete", _("aanvulling gevraagd")
+        ASSESSMENT = "assessment", _("in beoordeling")
+        GRANTED = "granted", _("toegekend")
+        REFUSED = "refused", _("afgewezen")
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
+    bylaw = models.ForeignKey(Bylaw, on_delete=models.PROTECT, related_name="challenges")
+    task = models.CharField(_("welke taak"), max_length=200)
+    plan = models.TextField(_("jullie plan"), max_length=TEXT_MAX)
+    involvement = models.TextField(_("hoe jullie de buurt betrekken"), max_length=TEXT_MAX)
+    cost = models.DecimalField(_("wat het jullie kost (euro per jaar)"), max_digits=12, decimal_places=2)
+    municipality_cost = models.DecimalField(
+        _("wat het de gemeente nu kost (euro per jaar, schatting)"), max_digits=12, decimal_places=2
+    )
+    challenger_kind = models.CharField(_("wie jullie zijn"), max_length=20, choices=ChallengerKind.choices)
+    challenger_name = models.CharField(_("naam van de groep of organisatie"), max_length=200)
+    district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Emptied on erasure: the challenge is the group's, not one person's, and stays in the register.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=12, choices=State.choices, default=State.SUBMITTED)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decision = models.ForeignKey(
+        "processes.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    conditions = models.TextField(_("voorwaarden van de afspraak"), max_length=TEXT_MAX, blank=True)
+    evaluate_on = models.DateField(_("evaluatie op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.task
+
+
+class ChallengeContact(models.Model):
+    """A named contact person of the challengers; personal data, seen by staff only."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChallengeEvent(AppendOnlyModel):
+    """One step of the procedure, as the public register shows it."""
+
+    class Step(models.TextChoices):
+        SUBMITTED = "submitted", _("ingediend")
+        RECEIVED = "received", _("ontvangst bevestigd")
+        INCOMPLETE = "incomplete", _("aanvulling gevraagd")
+        COMPLETE = "complete", _("volledig bevonden; beoordeling begonnen")
+        CONVERSATION = "conversation", _("gesprek met de indieners")
+        DECIDED = "decided", _("besluit genomen")
+        COUNCIL = "council", _("raad geïnformeerd")
+        AGREEMENT = "agreement", _("afspraak gemaakt")
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.PROTECT, related_name="events")
+    step = models.CharField(max_length=14, choices=Step.choices)
+    note = models.TextField(_("toelichting"), max_length=TEXT_MAX, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]

@@ -1,11 +1,13 @@
 """What the participation app holds about a person, registered with `zwerm.core.personal_data.registry`.
 
-Staff act here in office: the verordening, promises and cited input are the public record and stay (an erased
-account shows as "Verwijderde deelnemer")."""
+Staff act here in office: the verordening, promises, cited input and the steps of a challenge's procedure are the
+public record and stay (an erased account shows as "Verwijderde deelnemer"). A challenge is the group's: on
+erasure it stays in the register without the person who submitted it, and contact persons with the submitter's
+e-mail address are removed."""
 
 from zwerm.core.personal_data import Erasure, Retention, iso
 
-from .models import Bylaw, Promise, WeighedInput
+from .models import Bylaw, Challenge, ChallengeContact, ChallengeEvent, Promise, WeighedInput
 
 
 class ParticipationPersonalData:
@@ -21,6 +23,21 @@ class ParticipationPersonalData:
                 {"traject": p.process_id, "niveau": p.level, "op": iso(p.created_at)}
                 for p in Promise.objects.filter(author=user).order_by("pk")
             ],
+            "uitdagingen_ingediend": [
+                {
+                    "taak": c.task,
+                    "uitdager": c.challenger_name,
+                    "ingediend_op": iso(c.submitted_at),
+                    "contactpersonen": [
+                        {"naam": p.name, "e-mail": p.email, "telefoon": p.phone} for p in c.contacts.order_by("pk")
+                    ],
+                }
+                for c in Challenge.objects.filter(submitted_by=user).order_by("pk")
+            ],
+            "uitdagingsstappen_vastgelegd": [
+                {"uitdaging": e.challenge_id, "stap": e.step, "op": iso(e.created_at)}
+                for e in ChallengeEvent.objects.filter(actor=user).order_by("pk")
+            ],
             "inbreng_genoemd_bij_besluiten": [
                 {"besluit": w.decision_id, "wat_ermee_is_gedaan": w.how, "op": iso(w.created_at)}
                 for w in WeighedInput.objects.filter(author=user).order_by("pk")
@@ -28,7 +45,10 @@ class ParticipationPersonalData:
         }
 
     def erase(self, erasure: Erasure) -> dict[str, int]:
-        return {}  # the public record in office stays; the user row itself is anonymised by the privacy app
+        user = erasure.user
+        contacts = ChallengeContact.objects.filter(challenge__submitted_by=user, email__iexact=user.email).delete()[0]
+        challenges = Challenge.objects.filter(submitted_by=user).update(submitted_by=None)
+        return {"uitdagingen_losgekoppeld": challenges, "contactpersonen_verwijderd": contacts}
 
     def retention(self, retention: Retention) -> dict[str, int]:
         return {}

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from .views import bylaw, promises
+from .views import bylaw, challenges, promises
 
 app_name = "participation"
 urlpatterns = [
     path("", bylaw.overview, name="overview"),
     path("verordening/<int:version>", bylaw.bylaw_version, name="bylaw"),
     path("beheer/verordening", bylaw.bylaw_admin, name="bylaw_admin"),
+    path("uitdagingen", challenges.register, name="challenges"),
+    path("uitdagingen/nieuw", challenges.submit, name="challenge_new"),
+    path("uitdagingen/te-doen", challenges.due, name="challenges_due"),
+    path("uitdagingen/<int:pk>", challenges.detail, name="challenge"),
+    path("uitdagingen/<int:pk>/behandelen", challenges.manage, name="challenge_manage"),
+    path("uitdagingen/<int:pk>/stap/<slug:step>", challenges.step, name="challenge_step"),
     path("trajecten/<slug:slug>/belofte", promises.promise_edit, name="promise"),
     path("trajecten/<slug:slug>/besluiten/<int:pk>/inbreng", promises.weighed_input, name="weighed_input"),
 ]

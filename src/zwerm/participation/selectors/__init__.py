@@ -1,9 +1,25 @@
 """Reads for participation, scoped to one municipality (or one process of it)."""
 
 from .bylaw import bylaw_current, bylaw_get, bylaw_list, bylaw_rule_get, bylaw_rule_list
+from .challenges import (
+    Deadline,
+    challenge_contacts,
+    challenge_deadlines,
+    challenge_decision_choices,
+    challenge_due_list,
+    challenge_get,
+    challenge_list,
+)
 from .promises import Citation, promise_current, promise_history, weighed_input_by_decision, weighed_input_count
 
 __all__ = [
+    "Deadline",
+    "challenge_contacts",
+    "challenge_deadlines",
+    "challenge_decision_choices",
+    "challenge_due_list",
+    "challenge_get",
+    "challenge_list",
     "Citation",
     "bylaw_current",
     "bylaw_get",
