@@ -4,8 +4,6 @@ hide a reported initiative with a reason, restore it, publish a submitted one, j
 One test, so the municipality (tests/browser/worlds.py) is built once; screenshots are
 test-artifacts/screenshots/moderator-NN-<step>.png."""
 
-import re
-
 from playwright.sync_api import expect
 
 from zwerm.dialogues import services as dialogues
@@ -22,7 +20,9 @@ def test_a_moderator_hides_restores_and_publishes(staff_page, url, audit, world)
     check("staff-home")
 
     # The queue: the reported initiative, hidden with a reason the author will see.
-    page.get_by_role("link", name=re.compile(r"^Moderatie \(1 open melding\)")).click()
+    flags = page.locator(".zwerm-work", has=page.get_by_role("heading", name="Meldingen van inwoners"))
+    expect(flags.locator(".zwerm-work__count")).to_have_attribute("data-count", "1")
+    flags.get_by_role("link", name="Naar de moderatie").click()
     page.wait_for_url("**/initiatieven/beheer/moderatie")
     expect(page.get_by_text("Dit beschuldigt een buurman zonder bewijs.")).to_be_visible()
     check("moderation-queue")

@@ -455,3 +455,10 @@ def ballot_totals(*, budget: Budget, points: dict[int, int]) -> BallotTotals:
 def euro(value) -> str:
     """An amount in euros as shown on the pages ("€ 12.500" or "€ 12,50")."""
     return _euro(value)
+
+
+def budget_to_publish_count(*, municipality: Municipality, user) -> int:
+    """Budgets whose vote is closed and whose result waits to be counted or published, among those `user`
+    manages (the staff start page)."""
+    waiting = Budget.objects.filter(municipality=municipality, status=Budget.Status.COUNTING)
+    return sum(1 for budget in waiting if budget_can_manage(budget=budget, user=user))

@@ -19,6 +19,7 @@ from zwerm.processes.selectors import (
     process_is_visible,
     process_list,
     process_list_for_council,
+    process_list_led_by,
 )
 
 from .models import CouncilFollow, DistrictReport, Frame, Question, Report, Spending
@@ -346,3 +347,31 @@ def district_report_get(*, municipality: Municipality, pk: int, sent_only: bool 
     if sent_only:
         qs = qs.filter(sent_at__isnull=False)
     return qs.first()
+
+
+@dataclass(frozen=True)
+class CouncilWork:
+    """What waits in the council's part of the platform, for the staff start page."""
+
+    open_questions: int  # questions not answered yet (for a member: their own; for a lead: on their processes)
+    kaders_at_risk: int  # processes outside or nearly outside their kaders
+    reports_to_send: int  # progress and district reports generated but not sent (leads and admins)
+
+
+def council_open_work(*, municipality: Municipality, user, lead: bool, member: bool) -> CouncilWork:
+    """Counts for the staff start page. `lead`: the user prepares reports and answers questions (process lead
+    or admin, who sees every process); `member`: the user is a council member, who asks questions."""
+    rows = council_dashboard(municipality=municipality)
+    at_risk = sum(1 for row in rows if row.state.level in (LEVEL_WARNING, LEVEL_DANGER))
+    questions = Question.objects.filter(process__municipality=municipality, answered_at__isnull=True)
+    reports_to_send = 0
+    if lead:
+        led = process_list_led_by(municipality=municipality, user=user)
+        questions = questions.filter(process__in=led)
+        reports_to_send = (
+            Report.objects.filter(process__in=led, sent_at__isnull=True).count()
+            + DistrictReport.objects.filter(municipality=municipality, sent_at__isnull=True).count()
+        )
+    elif member:
+        questions = questions.filter(asker=user)
+    return CouncilWork(open_questions=questions.count(), kaders_at_risk=at_risk, reports_to_send=reports_to_send)

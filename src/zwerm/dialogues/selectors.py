@@ -129,3 +129,13 @@ def statement_author_keys(*, municipality: Municipality, pks) -> dict[int, str]:
 def statement_public_texts(*, dialogue: Dialogue) -> dict[int, str]:
     """Approved statement pk -> its public text (personal data masked), for results shown outside the site."""
     return dict(dialogue.statements.filter(status=Statement.Status.APPROVED).values_list("pk", "public_text"))
+
+
+def dialogue_list_with_pending(*, municipality: Municipality) -> QuerySet[Dialogue]:
+    """Dialogues with statements that wait for a moderator, each with `pending` (the staff start page)."""
+    return (
+        Dialogue.objects.filter(municipality=municipality)
+        .annotate(pending=Count("statements", filter=Q(statements__status=Statement.Status.PENDING)))
+        .filter(pending__gt=0)
+        .order_by("-pending", "pk")
+    )

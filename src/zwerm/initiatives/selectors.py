@@ -191,3 +191,13 @@ def initiative_author_ids(*, municipality: Municipality, pks) -> dict[int, int]:
 def comment_author_ids(*, municipality: Municipality, pks) -> dict[int, int]:
     """Comment pk -> its author's user id, for counting distinct people in aggregates (never published)."""
     return dict(Comment.objects.filter(municipality=municipality, pk__in=pks).values_list("pk", "author_id"))
+
+
+def flag_open_count(*, municipality: Municipality) -> int:
+    """Flags waiting for a moderator (the staff start page)."""
+    return Flag.objects.filter(municipality=municipality, resolved_at__isnull=True).count()
+
+
+def initiative_submitted_count(*, municipality: Municipality) -> int:
+    """Initiatives handed in and not yet published or refused (the staff start page)."""
+    return Initiative.objects.filter(municipality=municipality, status=Status.SUBMITTED).count()

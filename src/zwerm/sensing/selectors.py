@@ -306,3 +306,9 @@ def text_facts(*, municipality: Municipality) -> QuerySet:
         .order_by()
         .values_list("pk", "channel", "source_id", "theme_id", "district_id", "occurred_at", "updated_at")
     )
+
+
+def alert_recent_count(*, municipality: Municipality, weeks: int = 4) -> int:
+    """Alerts about the last `weeks` weeks (the staff start page; the dashboard shows them)."""
+    recent = week_axis(municipality=municipality, weeks=weeks)
+    return Alert.objects.filter(municipality=municipality, period__in=recent).count()

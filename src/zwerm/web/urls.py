@@ -3,14 +3,14 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from .views import admin as municipality_admin
-from .views import pages
+from .views import pages, staff_home
 
 web_patterns = [
     path("", pages.home, name="home"),
     path("over", pages.about, name="about"),
     path("hoe-we-rekenen", pages.methods, name="methods"),
     path("favicon.ico", pages.favicon, name="favicon"),
-    path("medewerkers", pages.staff_home, name="staff_home"),
+    path("medewerkers", staff_home.staff_home, name="staff_home"),
     path("beheer/gemeente", municipality_admin.municipality_settings, name="municipality_settings"),
     path("beheer/wijken", municipality_admin.places, name="places"),
     path("beheer/rollen", municipality_admin.roles, name="roles"),

@@ -8,6 +8,7 @@ from .advice import (
     advice_list_for_process,
     advice_request_get,
     advice_request_list,
+    advice_request_waiting_counts,
     decision_list,
 )
 from .personal_data import add_months, process_list_retention_due
@@ -80,6 +81,7 @@ __all__ = [
     "advice_list_for_process",
     "advice_request_get",
     "advice_request_list",
+    "advice_request_waiting_counts",
     "decision_list",
     "decision_list_public",
     "meeting_get",

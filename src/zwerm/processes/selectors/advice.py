@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from zwerm.core.models import Municipality
@@ -85,3 +85,15 @@ def decision_list(*, process: Process) -> QuerySet[Decision]:
         )
         .order_by("decided_on", "pk")
     )
+
+
+def advice_request_waiting_counts(*, municipality: Municipality, specialist=None, processes=None) -> dict[str, int]:
+    """How many advice requests wait for an answer, as {"open": n, "late": n} (the staff start page):
+    those asked of `specialist`, or those asked within `processes` (a queryset of processes)."""
+    qs = _with_state(AdviceRequest.objects.filter(process__municipality=municipality))
+    if specialist is not None:
+        qs = qs.filter(specialist=specialist)
+    if processes is not None:
+        qs = qs.filter(process__in=processes)
+    counts = dict(qs.exclude(state=ADVICE_ANSWERED).values_list("state").annotate(n=Count("pk")))
+    return {ADVICE_OPEN: counts.get(ADVICE_OPEN, 0), ADVICE_LATE: counts.get(ADVICE_LATE, 0)}

@@ -1,6 +1,11 @@
 """Template tags: accessible form fields in NL Design System markup, and small display helpers."""
 
+import re
+from functools import lru_cache
+
 from django import forms, template
+from django.contrib.staticfiles import finders
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -61,3 +66,26 @@ def status_class(status: str) -> str:
         "not_realised": "danger",
         "withdrawn": "inactive",
     }.get(status, "neutral")
+
+
+@lru_cache(maxsize=64)
+def _icon_svg(name: str) -> str:
+    """The icon's SVG from vendor/tabler (copied from npm by scripts/build-assets), decorative for screen
+    readers: the text beside it says what it means. Empty when the icon is not there."""
+    if not re.fullmatch(r"[a-z0-9-]+", name):
+        return ""
+    path = finders.find(f"vendor/tabler/{name}.svg")
+    if path is None:
+        return ""
+    with open(path, encoding="utf-8") as f:
+        svg = f.read()
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r'\s(width|height|class)="[^"]*"', "", svg)
+    svg = svg.replace("<svg", '<svg class="zwerm-icon" aria-hidden="true" focusable="false"', 1)
+    return " ".join(svg.split())
+
+
+@register.simple_tag
+def icon(name: str):
+    """An icon from the Tabler set, inline so that it takes the text's colour."""
+    return mark_safe(_icon_svg(name))  # noqa: S308 (our own static file, cleaned above)

@@ -4,9 +4,7 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView
 
-from zwerm.accounts.decorators import role_required
-from zwerm.accounts.roles import STAFF_ROLES
-from zwerm.initiatives.selectors import InitiativeFilters, initiative_list, moderation_queue
+from zwerm.initiatives.selectors import InitiativeFilters, initiative_list
 from zwerm.places.selectors import district_list
 
 
@@ -20,13 +18,6 @@ def home(request):
         "web/home.html",
         {"latest": latest, "popular": popular, "districts": district_list(municipality=municipality)},
     )
-
-
-@role_required(*STAFF_ROLES)
-@require_GET
-def staff_home(request):
-    open_flags = moderation_queue(municipality=request.municipality).count()
-    return render(request, "web/staff_home.html", {"open_flags": open_flags})
 
 
 @require_GET
