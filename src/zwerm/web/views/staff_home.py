@@ -48,7 +48,7 @@ def _moderation(municipality) -> list[WorkCard]:
         WorkCard(
             icon="message-check",
             title=_("Stellingen om te beoordelen"),
-            count=sum(d.pending for d in dialogues),
+            count=sum(getattr(d, "pending", 0) for d in dialogues),  # annotated by the selector
             url=reverse("dialogues:moderation", args=[dialogues[0].pk]) if dialogues else reverse("dialogues:list"),
             action=_("Stellingen beoordelen"),
             note=", ".join(d.title for d in dialogues),
