@@ -1,17 +1,19 @@
 """Writes for accounts: registration, log-in links, roles and second factors."""
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from sesame.utils import get_query_string
 
+from zwerm.core.mail import send_mass_mail
 from zwerm.core.models import Municipality
 from zwerm.core.text import clean_text
 
@@ -25,13 +27,20 @@ def _check_neighbourhood(*, municipality: Municipality, neighbourhood) -> None:
         raise ValidationError({"neighbourhood": _("Kies een buurt in deze gemeente.")})
 
 
-def resident_register(*, municipality: Municipality, email: str, display_name: str, neighbourhood=None) -> User:
-    """A resident joins `municipality`; an existing account (same e-mail) just gains the membership."""
-    _check_neighbourhood(municipality=municipality, neighbourhood=neighbourhood)
+def _display_name_cleaned(display_name: str) -> str:
     try:
-        display_name = clean_text(display_name, field_label=_("je naam"), max_length=60)
+        return clean_text(display_name, field_label=_("je naam"), max_length=60, single_line=True)
     except ValidationError as error:
         raise ValidationError({"display_name": error.messages}) from None
+
+
+def resident_register(*, municipality: Municipality, email: str, display_name: str, neighbourhood=None) -> User:
+    """A resident joins `municipality`; an existing account (same e-mail) just gains the membership.
+
+    For trusted callers (commands, the demo, tests); a visitor's registration form goes through
+    `registration_request`, which never changes an existing account."""
+    _check_neighbourhood(municipality=municipality, neighbourhood=neighbourhood)
+    display_name = _display_name_cleaned(display_name)
     email = email.strip().lower()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
@@ -54,8 +63,48 @@ def membership_set_neighbourhood(*, user: User, municipality: Municipality, neig
     return membership
 
 
-def login_link_send(*, user: User, municipality: Municipality, link_base: str, next_url: str = "") -> None:
-    """E-mail `user` a one-time log-in link (valid for SESAME_MAX_AGE seconds); link_base is the link view URL."""
+def registration_request(
+    *, municipality: Municipality, email: str, display_name: str, neighbourhood, link_base: str, next_url: str = ""
+) -> None:
+    """A visitor registers: a new address gets an account and a log-in link. A known address gets only a log-in
+    link, within the per-recipient limit: whoever typed it learns nothing and changes nothing of that account
+    (no membership, no buurt, no name); its owner chooses their buurt after logging in."""
+    _check_neighbourhood(municipality=municipality, neighbourhood=neighbourhood)
+    display_name = _display_name_cleaned(display_name)
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing is None:
+        user = resident_register(
+            municipality=municipality, email=email, display_name=display_name, neighbourhood=neighbourhood
+        )
+    elif existing.is_active:
+        user = existing
+    else:
+        return
+    login_link_send(user=user, municipality=municipality, link_base=link_base, next_url=next_url)
+
+
+def _recipient_within_limit(user: User) -> bool:
+    """At most ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR log-in links to one account per clock hour, however many
+    addresses ask: so nobody can flood someone's mailbox by typing their address (the per-address limit of
+    django-ratelimit does not stop many senders)."""
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
+        return True
+    key = f"zwerm:login-links-to:{user.pk}:{int(time.time() // 3600)}"
+    cache.add(key, 0, 3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, 3600)
+        count = 1
+    return count <= settings.ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR
+
+
+def login_link_send(*, user: User, municipality: Municipality, link_base: str, next_url: str = "") -> bool:
+    """E-mail `user` a one-time log-in link (valid for SESAME_MAX_AGE seconds); link_base is the link view URL.
+
+    False (and nothing sent) when the account already got its hourly number of links."""
+    if not _recipient_within_limit(user):
+        return False
     query = get_query_string(user)
     if next_url:
         query += "&" + urlencode({"next": next_url})
@@ -65,12 +114,9 @@ def login_link_send(*, user: User, municipality: Municipality, link_base: str, n
         "link": f"{link_base}{query}",
         "minutes": settings.SESAME_MAX_AGE // 60,
     }
-    send_mail(
-        subject=_("Je inloglink voor %(name)s") % {"name": municipality.name},
-        message=render_to_string("accounts/email/login_link.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    subject = _("Je inloglink voor %(name)s") % {"name": municipality.name}
+    send_mass_mail([(subject, render_to_string("accounts/email/login_link.txt", context), None, [user.email])])
+    return True
 
 
 def require_admin(*, user, municipality: Municipality) -> None:

@@ -21,6 +21,7 @@ from mozilla_django_oidc.views import OIDCLogoutView
 from sesame.utils import get_user as sesame_get_user
 
 from zwerm.core.limits import login_link_rate
+from zwerm.core.selectors import municipality_base_url
 
 from . import selectors, services
 from .forms import LoginLinkForm, ProfileForm, RegisterForm, StaffLoginForm, TokenForm
@@ -35,7 +36,8 @@ def _safe_next(request, default="web:home") -> str:
 
 
 def _link_base(request) -> str:
-    return request.build_absolute_uri(reverse("accounts:link"))
+    """The log-in link's address, on one of the municipality's own host names (never the request's Host)."""
+    return municipality_base_url(municipality=request.municipality, request=request) + reverse("accounts:link")
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,21 +46,18 @@ def register(request):
     form = RegisterForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.resident_register(
+            services.registration_request(
                 municipality=request.municipality,
                 email=form.cleaned_data["email"],
                 display_name=form.cleaned_data["display_name"],
                 neighbourhood=form.cleaned_data["neighbourhood"],
+                link_base=_link_base(request),
+                next_url=_safe_next(request, "initiatives:create"),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            services.login_link_send(
-                user=user,
-                municipality=request.municipality,
-                link_base=_link_base(request),
-                next_url=_safe_next(request, "initiatives:create"),
-            )
+            # The same answer for a new and a known address, so nobody learns who has an account.
             return redirect("accounts:link_sent")
     return render(request, "accounts/register.html", {"form": form, "next": request.GET.get("next", "")})
 

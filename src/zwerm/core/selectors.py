@@ -2,6 +2,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
+from django.http.request import split_domain_port
 
 from .models import Municipality, MunicipalityHost
 
@@ -52,3 +55,24 @@ def _default_municipality() -> Municipality | None:
 
 def municipality_list() -> list[Municipality]:
     return list(Municipality.objects.order_by("name"))
+
+
+def municipality_base_url(*, municipality: Municipality, request: HttpRequest) -> str:
+    """Where links in e-mails and files start ("https://zwermstad.example"): one of the municipality's configured
+    host names, never a name the request's Host header made up.
+
+    The request's host is kept (with its port, as the demo's 127.0.0.1:8000 needs) only when its name is one the
+    municipality is configured for; any other Host gets the first configured name. A municipality without host
+    names only works in development (DEBUG), where the request's host is used."""
+    names = list(municipality.hosts.order_by("pk").values_list("hostname", flat=True))
+    requested = request.get_host()
+    name, _port = split_domain_port(requested)
+    if name and name.lower() in names:
+        host = requested
+    elif names:
+        host = names[0]
+    elif settings.DEBUG:
+        host = requested
+    else:
+        raise ImproperlyConfigured(f"municipality {municipality.slug!r} has no host name to build links with")
+    return f"{request.scheme}://{host}"

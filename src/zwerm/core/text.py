@@ -16,12 +16,27 @@ _MARKUP_RE = re.compile(
 )
 
 
-def clean_text(value: str, *, field_label: str, max_length: int, required: bool = True) -> str:
+# Every character that ends a line somewhere (str.splitlines' set), with the spaces around it.
+_LINE_BREAKS_RE = re.compile(r"[ \t]*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+[\s]*")
+# Field names that clean_texts holds to one line: titles go into e-mail subjects, lists and file names.
+ONE_LINE_FIELDS = frozenset({"title"})
+
+
+def one_line(value: str) -> str:
+    """`value` with every line break (and the spaces around it) turned into one space."""
+    return _LINE_BREAKS_RE.sub(" ", value or "")
+
+
+def clean_text(
+    value: str, *, field_label: str, max_length: int, required: bool = True, single_line: bool = False
+) -> str:
     """Trimmed text without markup or control characters, or a ValidationError saying what is wrong.
 
     The text is stored as typed: plain text, which every output escapes (templates, e-mails, PDFs, CSV, JSON).
-    Only what a browser would read as a tag is refused (see _MARKUP_RE)."""
-    value = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").strip()
+    Only what a browser would read as a tag is refused (see _MARKUP_RE). With `single_line` (titles, names)
+    line breaks become spaces: such a text is one line wherever it goes, an e-mail subject too."""
+    value = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n")
+    value = (one_line(value) if single_line else value).strip()
     if not value:
         if required:
             raise ValidationError(_("Vul %(field)s in.") % {"field": field_label}, code="required")
@@ -50,11 +65,14 @@ def clean_text(value: str, *, field_label: str, max_length: int, required: bool 
 def clean_texts(fields) -> dict:
     """Clean several text fields at once; every problem is reported on its own field.
 
-    `fields` holds (name, label, value, max_length, required) tuples."""
+    `fields` holds (name, label, value, max_length, required) tuples; a field named in ONE_LINE_FIELDS
+    (a title) is held to one line."""
     errors, values = {}, {}
     for name, label, value, max_length, required in fields:
         try:
-            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
+            values[name] = clean_text(
+                value, field_label=label, max_length=max_length, required=required, single_line=name in ONE_LINE_FIELDS
+            )
         except ValidationError as error:
             errors[name] = error.messages
     if errors:

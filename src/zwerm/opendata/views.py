@@ -8,6 +8,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
+from zwerm.core.selectors import municipality_base_url
+
 from . import selectors
 from .catalog import LICENCE_PAGE
 from .datasets import MIN_PUBLIC, Context
@@ -16,7 +18,9 @@ MAX_AGE = 300  # seconds a cache may keep a download or the catalogue before ask
 
 
 def _context(request) -> Context:
-    return Context(municipality=request.municipality, base_url=f"{request.scheme}://{request.get_host()}")
+    # Files are cached publicly: their links use the municipality's own host names, never the request's Host.
+    base_url = municipality_base_url(municipality=request.municipality, request=request)
+    return Context(municipality=request.municipality, base_url=base_url)
 
 
 def _open(response, max_age: int = MAX_AGE):

@@ -44,3 +44,5 @@ AUTH_PASSWORD_VALIDATORS = [
 ZWERM_SUBMISSIONS_PER_HOUR = env_int("ZWERM_SUBMISSIONS_PER_HOUR", 30)
 # Registrations and log-in link requests per address per hour.
 ZWERM_LOGIN_LINKS_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_HOUR", 20)
+# Log-in links e-mailed to one account per hour, whoever asks (registration with a known address, log-in).
+ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR", 5)

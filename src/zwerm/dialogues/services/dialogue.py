@@ -37,7 +37,9 @@ def dialogue_create(
         ("context", _("de achtergrond"), context, CONTEXT_MAX),
     ):
         try:
-            values[name] = clean_text(value, field_label=label, max_length=limit, required=name != "context")
+            values[name] = clean_text(
+                value, field_label=label, max_length=limit, required=name != "context", single_line=name == "title"
+            )
         except ValidationError as error:
             errors[name] = error.messages
     if moderation not in Dialogue.Moderation.values:

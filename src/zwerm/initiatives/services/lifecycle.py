@@ -25,7 +25,9 @@ def _cleaned(*, municipality, kind, title, body, neighbourhood, location_descrip
         ("location_description", _("de plek"), location_description, LOCATION_MAX, False),
     ):
         try:
-            values[name] = clean_text(value, field_label=label, max_length=max_length, required=required)
+            values[name] = clean_text(
+                value, field_label=label, max_length=max_length, required=required, single_line=name == "title"
+            )
         except ValidationError as error:
             errors[name] = error.messages
     if kind not in Kind.values:

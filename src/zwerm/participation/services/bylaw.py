@@ -40,7 +40,7 @@ def _clean_rules(rules: list[RuleInput]) -> list[RuleInput]:
         raise ValidationError({"rules": [_("Noem minstens één soort besluit met het minimale participatieniveau.")]})
     cleaned, seen = [], set()
     for rule in rules:
-        name = clean_text(rule.name, field_label=_("de soort besluit"), max_length=200)
+        name = clean_text(rule.name, field_label=_("de soort besluit"), max_length=200, single_line=True)
         if name.casefold() in seen:
             raise ValidationError({"rules": [_("De soort besluit '%(name)s' staat er twee keer in.") % {"name": name}]})
         seen.add(name.casefold())

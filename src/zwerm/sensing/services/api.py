@@ -36,7 +36,7 @@ def api_token_create(*, municipality: Municipality, actor, label: str) -> tuple[
     if not label:
         raise ValidationError({"label": [_("Geef de koppeling een naam.")]})
     try:  # plain text only, like every other name staff type
-        label = clean_text(label, field_label=_("de naam"), max_length=100)
+        label = clean_text(label, field_label=_("de naam"), max_length=100, single_line=True)
     except ValidationError as error:
         raise ValidationError({"label": error.messages}) from None
     raw = secrets.token_urlsafe(32)
