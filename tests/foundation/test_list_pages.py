@@ -87,3 +87,21 @@ def test_a_deep_cursor_page_takes_the_queries_of_the_first_page(
             assert get(client, url).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1] == counts[2]
+
+
+def test_a_search_puts_the_best_match_first_on_postgresql_and_a_chosen_order_still_wins(
+    client, municipality, resident, neighbourhood, moderator
+):
+    from django.db import connection
+
+    best = make_initiative(
+        municipality, resident, neighbourhood, publish_by=moderator, title="Speeltuin aan de Dorpsstraat"
+    )
+    make_initiative(
+        municipality, resident, neighbourhood, publish_by=moderator, title="Bankjes", body="Ook bij de speeltuin."
+    )
+    html = get(client, "/initiatieven/?q=speeltuin").content.decode()
+    first_best = html.index(best.public_title) < html.index("Bankjes")
+    assert first_best == (connection.vendor == "postgresql")  # SQLite has no rank: newest first there
+    html = get(client, "/initiatieven/?q=speeltuin&sort=newest").content.decode()
+    assert html.index("Bankjes") < html.index(best.public_title)

@@ -51,7 +51,7 @@ class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(max_length=SEARCH_MAX, help_text="Words in the title or description.")
     sort = django_filters.ChoiceFilter(
         choices=_choices(("-publishedAt", "-supporters")),
-        help_text="Newest first (default) or most supported first.",
+        help_text="Newest first or most supported first. Default: the best match first with `q`, else the newest.",
     )
 
     SORTS = {"-publishedAt": "newest", "-supporters": "supported"}
@@ -65,7 +65,7 @@ class InitiativeFilter(django_filters.FilterSet):
             kind=data.get("kind") or "",
             status=data.get("status") or "",
             query=data.get("q") or "",
-            sort=self.SORTS.get(data.get("sort") or "", "newest"),
+            sort=self.SORTS.get(data.get("sort") or "", ""),
         )
         return initiative_list(municipality=self.request.municipality, filters=filters)
 

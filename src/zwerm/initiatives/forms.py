@@ -98,7 +98,10 @@ class FilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(
-        label=_("Sorteren"), required=False, choices=[("newest", _("Nieuwste eerst")), ("supported", _("Meeste steun"))]
+        label=_("Sorteren"),
+        required=False,
+        choices=[("", _("Best passend")), ("newest", _("Nieuwste eerst")), ("supported", _("Meeste steun"))],
+        help_text=_("Best passend: wat het meest lijkt op je zoekwoorden eerst; zonder zoekwoorden het nieuwste."),
     )
 
     def __init__(self, *args, districts, neighbourhoods, statuses, **kwargs):

@@ -1,6 +1,7 @@
 """Initiatives residents bring in, and what others and the municipality do with them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,9 @@ class Initiative(MunicipalityScoped):
     hidden_reason = models.CharField(max_length=REASON_MAX, blank=True)
     support_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)
+    # PostgreSQL: the public title (weight A) and description (B) as a Dutch full-text vector, kept by a
+    # trigger (migration 0003) and GIN-indexed; NULL elsewhere (SQLite searches the texts themselves).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("initiatief")

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
@@ -12,7 +13,11 @@ from zwerm.core.models import Municipality
 
 from .models import PUBLIC, Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
 
-SORTS = {"newest": ("-published_at", "-pk"), "supported": ("-support_count", "-published_at", "-pk")}
+SORTS = {
+    "newest": ("-published_at", "-pk"),
+    "supported": ("-support_count", "-published_at", "-pk"),
+    "relevance": ("-rank", "-published_at", "-pk"),  # only with a search on PostgreSQL (the rank is annotated)
+}
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,7 @@ class InitiativeFilters:
     kind: str = ""
     status: str = ""
     query: str = ""
-    sort: str = "newest"
+    sort: str = ""  # "newest", "supported"; empty: the best match when searching, else the newest
 
 
 def _public(municipality: Municipality) -> QuerySet[Initiative]:
@@ -30,21 +35,18 @@ def _public(municipality: Municipality) -> QuerySet[Initiative]:
 
 
 def _search(qs: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
+    """On PostgreSQL through the stored, GIN-indexed `search_vector` (kept by a trigger, see migration 0003),
+    with its rank for ordering; elsewhere word by word in the texts."""
     words = query.split()
     if not words:
         return qs
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector("public_title", weight="A", config="dutch") + SearchVector(
-            "public_body", weight="B", config="dutch"
-        )
         # Stemmed words as typed, plus prefixes so that 'fiets' also finds 'fietsenstalling'.
         wanted = SearchQuery(query, config="dutch", search_type="websearch")
         prefixes = [f"{''.join(ch for ch in w if ch.isalnum())}:*" for w in words if any(c.isalnum() for c in w)]
         if prefixes:  # only punctuation typed: no prefix query (an empty raw tsquery is a syntax error)
             wanted = wanted | SearchQuery(" & ".join(prefixes), config="simple", search_type="raw")
-        return qs.annotate(search=vector, rank=SearchRank(vector, wanted)).filter(search=wanted)
+        return qs.filter(search_vector=wanted).annotate(rank=SearchRank(F("search_vector"), wanted))
     for word in words:
         qs = qs.filter(Q(public_title__icontains=word) | Q(public_body__icontains=word))
     return qs
@@ -61,8 +63,11 @@ def initiative_list(*, municipality: Municipality, filters: InitiativeFilters) -
         qs = qs.filter(kind=filters.kind)
     if filters.status:
         qs = qs.filter(status=filters.status)
-    qs = _search(qs, filters.query.strip())
-    return qs.select_related("neighbourhood__district").order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+    query = filters.query.strip()
+    qs = _search(qs, query)
+    # Without a chosen order: the best match first when searching (PostgreSQL ranks), else the newest first.
+    sort = filters.sort or ("relevance" if query and connection.vendor == "postgresql" else "newest")
+    return qs.select_related("neighbourhood__district").order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def initiative_get_for_user(*, municipality: Municipality, pk: int, user, as_staff: bool = False) -> Initiative | None:

@@ -30,7 +30,7 @@ def initiative_list(request):
         kind=data.get("kind") or "",
         status=data.get("status") or "",
         query=data.get("q") or "",
-        sort=data.get("sort") or "newest",
+        sort=data.get("sort") or "",
     )
     page = paginate(request, selectors.initiative_list(municipality=municipality, filters=filters))
     context = {"form": form, "page": page, "query": query_without_page(request), "filters": filters}
