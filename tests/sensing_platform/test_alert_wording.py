@@ -44,3 +44,10 @@ def test_weeks_across_a_new_year_and_in_english():
         assert week_words("niet-een-week") == "niet-een-week"
     with translation.override("en"):
         assert "April 2026" in week_words("2026-W14")
+
+
+def test_people_lead_with_their_texts_beside():
+    counted = SimpleNamespace(**{**vars(SPIKE), "people": 21})
+    with translation.override("nl"):
+        summary = alert_wording(counted).summary
+    assert summary.startswith("Meer dan gewoonlijk: 21 mensen (34 teksten) in week 14")

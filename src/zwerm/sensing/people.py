@@ -12,7 +12,8 @@ Texts without a known person (reports imported from Signalen or Fixi exports, re
 the API, contributions whose person is gone) might all come from one person, who might also be one
 of the known writers. Together they therefore count as at most one person, and only when no known
 person stands behind the figure: they never lift a figure to 5 on their own. A published figure is
-thus a lower bound of the people behind it, and can never reveal a group smaller than 5. It also
+thus a lower bound of the people behind it, and can never reveal a group smaller than 5 (staff pages,
+which may show small figures, count each text without a known person as one: `Tally.staff_people`). It also
 means that texts from channels without people (`person_channels()` lists those with) never decide
 whether a figure shows nor what it shows, so public figures need not read them at all.
 """
@@ -61,13 +62,22 @@ class Tally:
     known: set[str] = field(default_factory=set)
     unknown: bool = False
     texts: int = 0
+    unknown_texts: int = 0
 
     def add(self, person: str | None) -> None:
         self.texts += 1
         if person is None:
             self.unknown = True
+            self.unknown_texts += 1
         else:
             self.known.add(person)
+
+    @property
+    def staff_people(self) -> int:
+        """What staff pages count: distinct known persons, and each text without a known person (an
+        imported melding, an API report) as one person, as nothing tells those writers apart. Never
+        published: small figures are shown to staff only."""
+        return len(self.known) + self.unknown_texts
 
     @property
     def people(self) -> int:

@@ -74,8 +74,74 @@ def theme_series(*, municipality: Municipality, weeks: list[str], district=None)
     return out
 
 
-def theme_overview(*, municipality: Municipality, weeks: list[str]) -> list[dict]:
+@dataclass(frozen=True)
+class StaffPeople:
+    """People behind staff figures over some weeks (`Tally.staff_people`), with their texts beside."""
+
+    weekly: dict[tuple[int | None, int | None], list[Tally]]  # (theme, wijk or None for all) -> per week
+    total: dict[tuple[int | None, int | None], Tally]  # (theme or None for all, wijk or None) -> the weeks
+
+    def series(self, theme_id: int, district_id: int | None = None) -> list[int]:
+        return [t.staff_people for t in self.weekly.get((theme_id, district_id), [])]
+
+    def people(self, theme_id: int | None, district_id: int | None = None) -> int:
+        return self.total.get((theme_id, district_id), Tally()).staff_people
+
+    def texts(self, theme_id: int | None, district_id: int | None = None) -> int:
+        return self.total.get((theme_id, district_id), Tally()).texts
+
+
+def staff_people(*, municipality: Municipality, weeks: list[str], theme: Theme | None = None) -> StaffPeople:
+    """The people who wrote, per theme x wijk (and all wijken) x week over `weeks` (ISO weeks, oldest
+    first), for staff pages: texts of every channel, a known person once per figure."""
+    qs = Text.objects.filter(municipality=municipality, occurred_at__gte=_week_monday(weeks[0])) if weeks else None
+    if qs is None:
+        return StaffPeople({}, {})
+    if theme is not None:
+        qs = qs.filter(theme=theme)
+    facts = _facts(qs)
+    people = text_person_keys(municipality=municipality, facts=facts)
+    index = {w: i for i, w in enumerate(weeks)}
+    weekly: dict[tuple[int | None, int | None], list[Tally]] = {}
+    total: dict[tuple[int | None, int | None], Tally] = defaultdict(Tally)
+    for pk, _channel, _source, theme_id, district_id, at in facts:
+        i = index.get(_week_of(at))
+        if i is None:
+            continue
+        person = people.get(pk)
+        for key in {(theme_id, None), (theme_id, district_id), (None, district_id), (None, None)}:
+            total[key].add(person)
+        for key in {(theme_id, None), (theme_id, district_id)}:
+            weekly.setdefault(key, [Tally() for _w in weeks])[i].add(person)
+    return StaffPeople(weekly, dict(total))
+
+
+def alert_people(*, municipality: Municipality, alerts) -> list[Alert]:
+    """`alerts` (a list, for staff), each with `people`: who wrote its texts in its theme, wijk (or all
+    wijken) and week, counted as `Tally.staff_people`."""
+    alerts = list(alerts)
+    if not alerts:
+        return alerts
+    first = min(_week_monday(a.period) for a in alerts)
+    wanted = {a.theme_id for a in alerts}
+    facts = _facts(Text.objects.filter(municipality=municipality, theme_id__in=wanted, occurred_at__gte=first))
+    people = text_person_keys(municipality=municipality, facts=facts)
+    cells: dict[tuple, Tally] = defaultdict(Tally)
+    for pk, _channel, _source, theme_id, district_id, at in facts:
+        week, person = _week_of(at), people.get(pk)
+        cells[(theme_id, None, week)].add(person)
+        if district_id is not None:
+            cells[(theme_id, district_id, week)].add(person)
+    for alert in alerts:
+        alert.people = cells.get((alert.theme_id, alert.district_id, alert.period), Tally()).staff_people
+    return alerts
+
+
+def theme_overview(*, municipality: Municipality, weeks: list[str], counted: StaffPeople | None = None) -> list[dict]:
+    """Per active theme: weekly text counts (`series`), recent alerts, and the people behind it
+    (`people` over the weeks, `people_series` per week, `texts` beside), for the staff dashboard."""
     series = theme_series(municipality=municipality, weeks=weeks)
+    counted = counted or staff_people(municipality=municipality, weeks=weeks)
     alerts = dict(
         Alert.objects.filter(municipality=municipality, period__in=weeks[-4:])
         .values_list("theme_id")
@@ -83,7 +149,14 @@ def theme_overview(*, municipality: Municipality, weeks: list[str]) -> list[dict
         .values_list("theme_id", "n")
     )
     return [
-        {"theme": t, "series": series.get(t.pk, [0] * len(weeks)), "recent_alerts": alerts.get(t.pk, 0)}
+        {
+            "theme": t,
+            "series": series.get(t.pk, [0] * len(weeks)),
+            "recent_alerts": alerts.get(t.pk, 0),
+            "people": counted.people(t.pk),
+            "people_series": counted.series(t.pk) or [0] * len(weeks),
+            "texts": counted.texts(t.pk),
+        }
         for t in theme_list(municipality=municipality)
     ]
 

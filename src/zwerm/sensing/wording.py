@@ -64,8 +64,13 @@ def _probability(value: float) -> str:
 
 
 def alert_wording(alert) -> AlertWording:
-    """The words for a sensing Alert (or anything with kind, count, expected, period, p_value, q_value, ratio)."""
+    """The words for a sensing Alert (or anything with kind, count, expected, period, p_value, q_value, ratio);
+    with `people` (an int, see `selectors.alert_people`) the people who wrote lead, their texts beside."""
     texts = ngettext("%(n)d tekst", "%(n)d teksten", alert.count) % {"n": alert.count}
+    people = getattr(alert, "people", None)
+    if isinstance(people, int):
+        # People first, their texts beside (issue #14.3): one resident writing five times is one person.
+        texts = ngettext("%(n)d persoon", "%(n)d mensen", people) % {"n": people} + " (" + texts + ")"
     when = week_words(alert.period)
     normal = _normal(alert.expected)
     if alert.kind == "emerging":

@@ -1,12 +1,9 @@
 """Staff pages: the dashboard, themes and their texts, the CSV export, imports and API tokens."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -43,12 +40,22 @@ def _theme_or_404(request, pk):
 def dashboard(request):
     municipality = request.municipality
     weeks = selectors.week_axis(municipality=municipality)
-    overview = selectors.theme_overview(municipality=municipality, weeks=weeks)
+    counted = selectors.staff_people(municipality=municipality, weeks=weeks)
+    overview = selectors.theme_overview(municipality=municipality, weeks=weeks, counted=counted)
     for row in overview:
-        row["spark"] = sparkline(row["series"])
+        row["spark"] = sparkline(row["people_series"])
     themes = [row["theme"] for row in overview[:GRID_THEMES]]
-    since = timezone.now() - timedelta(weeks=len(weeks))
-    grid = selectors.district_grid(municipality=municipality, themes=themes, since=since)
+    grid = []
+    for district in district_list(municipality=municipality):
+        people = [counted.people(t.pk, district.pk) for t in themes]
+        grid.append(
+            {
+                "district": district,
+                "cells": people,
+                "total": counted.people(None, district.pk),
+                "texts": counted.texts(None, district.pk),
+            }
+        )
     top = max((c for row in grid for c in row["cells"]), default=0)
     for row in grid:
         row["cells"] = [{"count": c, "fill": shade(c, top)} for c in row["cells"]]
@@ -57,7 +64,9 @@ def dashboard(request):
         "overview": overview,
         "grid_themes": themes,
         "grid": grid,
-        "alerts": selectors.alert_list(municipality=municipality)[:20],
+        "alerts": selectors.alert_people(
+            municipality=municipality, alerts=selectors.alert_list(municipality=municipality)[:20]
+        ),
         "refresh": selectors.refresh_latest(municipality=municipality),
         "channels": [(Channel(c).label, n) for c, n in selectors.channel_counts(municipality=municipality)],
         "can_read_texts": staff_verified(request, *TEXT_ROLES),
@@ -73,12 +82,20 @@ def theme_detail(request, pk):
     municipality = request.municipality
     theme = _theme_or_404(request, pk)
     weeks = selectors.week_axis(municipality=municipality)
+    counted = selectors.staff_people(municipality=municipality, weeks=weeks, theme=theme)
     rows = []
     for district in [None, *district_list(municipality=municipality)]:
-        series = selectors.theme_series(municipality=municipality, weeks=weeks, district=district).get(
-            theme.pk, [0] * len(weeks)
+        district_id = district.pk if district is not None else None
+        series = counted.series(theme.pk, district_id) or [0] * len(weeks)
+        rows.append(
+            {
+                "district": district,
+                "series": series,
+                "spark": sparkline(series),
+                "total": counted.people(theme.pk, district_id),
+                "texts": counted.texts(theme.pk, district_id),
+            }
         )
-        rows.append({"district": district, "series": series, "spark": sparkline(series), "total": sum(series)})
     can_read = staff_verified(request, *TEXT_ROLES)
     examples = []
     if can_read:
@@ -87,7 +104,9 @@ def theme_detail(request, pk):
         "theme": theme,
         "weeks": weeks,
         "rows": rows,
-        "alerts": selectors.alert_list(municipality=municipality).filter(theme=theme),
+        "alerts": selectors.alert_people(
+            municipality=municipality, alerts=selectors.alert_list(municipality=municipality).filter(theme=theme)
+        ),
         "can_read_texts": can_read,
         "examples": examples,
     }

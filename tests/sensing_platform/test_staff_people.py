@@ -1,0 +1,55 @@
+"""Staff pages count people, not texts (issue #14.3): one resident who writes six times is one person;
+texts are shown beside. Texts without a known person (imported meldingen) count as one person each."""
+
+import re
+
+import pytest
+
+from tests.foundation.builders import staff_login
+from tests.sensing_platform.test_public_people import waste_theme
+from zwerm.accounts.roles import Role
+from zwerm.sensing.models import Text
+from zwerm.sensing.selectors import alert_list, alert_people, staff_people, week_axis
+
+HOST = "testdam.localhost"
+
+
+@pytest.fixture
+def noord(districts, places):
+    district = districts["WK000101"]
+    district.hood = next(h for h in places if h.district_id == district.pk)
+    return district
+
+
+def test_two_residents_writing_six_times_count_as_two_people(themed, municipality, noord, residents_write):
+    residents_write(noord.hood, people=2, texts=6)
+    theme = waste_theme(municipality)
+    weeks = week_axis(municipality=municipality)
+    counted = staff_people(municipality=municipality, weeks=weeks, theme=theme)
+    residents = Text.objects.filter(theme=theme, channel="initiative", district=noord).count()
+    others = counted.texts(theme.pk, noord.pk) - residents
+    assert residents == 6
+    assert counted.people(theme.pk, noord.pk) == 2 + others  # each melding without a writer counts as one
+    assert sum(counted.series(theme.pk, noord.pk)) >= 2
+
+
+def test_the_dashboard_and_theme_page_show_people_with_texts_beside(
+    client, make_staff, themed, municipality, noord, residents_write
+):
+    residents_write(noord.hood, people=2, texts=6)
+    theme = waste_theme(municipality)
+    staff_login(client, make_staff(Role.COUNCIL_MEMBER))
+    body = client.get("/signalen/beheer", HTTP_HOST=HOST).content.decode()
+    assert "Mensen per wijk en thema" in body and "aantal mensen dat erover schreef" in body
+    page = client.get(f"/signalen/beheer/thema/{theme.pk}", HTTP_HOST=HOST).content.decode()
+    assert "Mensen per week" in page
+    counted = staff_people(municipality=municipality, weeks=week_axis(municipality=municipality), theme=theme)
+    row = re.search(r"Noord</(?:a|th)>.*?</tr>", page, re.S).group(0)
+    cells = re.findall(r'<td class="utrecht-table__cell">([^<]*)</td>', row)
+    assert cells[-2:] == [str(counted.people(theme.pk, noord.pk)), str(counted.texts(theme.pk, noord.pk))]
+
+
+def test_alerts_say_how_many_people_wrote(themed, municipality):
+    alerts = alert_people(municipality=municipality, alerts=alert_list(municipality=municipality))
+    for alert in alerts:
+        assert 1 <= alert.people <= alert.count
