@@ -6,7 +6,7 @@ from html import unescape
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .builders import make_initiative
+from .builders import make_initiative, make_resident
 
 HOST = "testdam.localhost"
 TITLE = re.compile(r"Plan (\d+)")
@@ -105,3 +105,60 @@ def test_a_search_puts_the_best_match_first_on_postgresql_and_a_chosen_order_sti
     assert first_best == (connection.vendor == "postgresql")  # SQLite has no rank: newest first there
     html = get(client, "/initiatieven/?q=speeltuin&sort=newest").content.decode()
     assert html.index("Bankjes") < html.index(best.public_title)
+
+
+def test_comments_come_in_pages_newest_first_with_the_first_replies_and_a_page_per_thread(
+    client, municipality, resident, neighbourhood, moderator, other_resident, settings
+):
+    from zwerm.initiatives import selectors
+    from zwerm.initiatives.services import comment_create
+
+    initiative = make_initiative(municipality, resident, neighbourhood, publish_by=moderator)
+    comments = [
+        comment_create(initiative=initiative, author=other_resident, body=f"Reactie {i}")
+        for i in range(selectors.COMMENTS_PER_PAGE + 3)
+    ]
+    for i in range(selectors.REPLIES_SHOWN + 2):
+        comment_create(initiative=initiative, author=resident, body=f"Antwoord {i}", parent=comments[-1])
+    url = f"/initiatieven/{initiative.pk}"
+
+    def shown(html, word):
+        return [int(n) for n in re.findall(rf"{word} (\d+)", html)]
+
+    first = get(client, url).content.decode()
+    newest = len(comments) - 1
+    assert shown(first, "Reactie") == list(range(newest, newest - selectors.COMMENTS_PER_PAGE, -1))
+    assert shown(first, "Antwoord") == list(range(selectors.REPLIES_SHOWN))
+    assert f"Alle {selectors.REPLIES_SHOWN + 2} antwoorden lezen" in first
+    next_link = unescape(NEXT.search(first).group(1))
+    assert next_link == "pagina=2#reacties"
+    second = get(client, f"{url}?{next_link.split('#')[0]}").content.decode()
+    assert shown(second, "Reactie") == [2, 1, 0]
+    oldest = get(client, url + "?reacties=oudste").content.decode()
+    assert shown(oldest, "Reactie")[:3] == [0, 1, 2]
+
+    thread = get(client, f"{url}/reacties/{comments[-1].pk}").content.decode()
+    assert shown(thread, "Antwoord") == list(range(selectors.REPLIES_SHOWN + 2))
+    assert get(client, f"{url}/reacties/999999").status_code == 404
+
+
+def test_a_page_of_comments_takes_the_same_queries_however_many_comments_and_replies(
+    client, municipality, resident, neighbourhood, moderator, other_resident
+):
+    from zwerm.initiatives.services import comment_create
+
+    initiative = make_initiative(municipality, resident, neighbourhood, publish_by=moderator)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert get(client, f"/initiatieven/{initiative.pk}").status_code == 200
+        return len(ctx.captured_queries)
+
+    top = comment_create(initiative=initiative, author=other_resident, body="Eerste")
+    comment_create(initiative=initiative, author=resident, body="Antwoord", parent=top)
+    queries()
+    few = queries()
+    for i in range(30):
+        parent = comment_create(initiative=initiative, author=make_resident(municipality), body=f"Nog een {i}")
+        comment_create(initiative=initiative, author=make_resident(municipality), body="Ja", parent=parent)
+    assert queries() == few

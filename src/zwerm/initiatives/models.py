@@ -155,6 +155,15 @@ class Comment(MunicipalityScoped):
 
     class Meta:
         ordering = ["created_at"]
+        indexes = [
+            # A page of an initiative's top-level comments, newest or oldest first, without sorting them all.
+            models.Index(
+                fields=["initiative", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_top_level_order",
+            ),
+            models.Index(fields=["parent", "created_at", "id"], name="comment_reply_order"),
+        ]
 
     @property
     def is_hidden(self) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
@@ -18,6 +18,12 @@ SORTS = {
     "supported": ("-support_count", "-published_at", "-pk"),
     "relevance": ("-rank", "-published_at", "-pk"),  # only with a search on PostgreSQL (the rank is annotated)
 }
+
+# The comments under an initiative: pages of top-level comments, each with its first replies.
+COMMENT_ORDERS = {"nieuwste": ("-created_at", "-pk"), "oudste": ("created_at", "pk")}
+COMMENTS_PER_PAGE = 20
+REPLIES_SHOWN = 5
+REPLIES_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -93,15 +99,38 @@ def initiative_status_history(*, initiative: Initiative) -> QuerySet[StatusChang
     return initiative.status_changes.order_by("created_at", "pk")
 
 
-def initiative_comments(*, initiative: Initiative) -> QuerySet[Comment]:
-    """Top-level comments with their replies and authors, oldest first."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+def initiative_comments(*, initiative: Initiative, order: str = "") -> QuerySet[Comment]:
+    """Top-level comments with their authors, newest first (or oldest with order="oudste"); page them, then
+    give the page its replies with `comment_replies_attach`."""
     return (
         initiative.comments.filter(parent__isnull=True)
         .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("created_at", "pk")
+        .order_by(*COMMENT_ORDERS.get(order, COMMENT_ORDERS["nieuwste"]))
     )
+
+
+def comment_replies_attach(*, comments: list[Comment], shown: int = REPLIES_SHOWN) -> None:
+    """Give each comment `shown_replies` (its first `shown` replies, oldest first, with their authors) and
+    `reply_count` (all of them): two queries for a whole page, however long the threads are."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    prefetch_related_objects(comments, Prefetch("replies", queryset=replies[:shown], to_attr="shown_replies"))
+    counts = dict(
+        Comment.objects.filter(parent__in=[c.pk for c in comments])
+        .values_list("parent")
+        .annotate(n=Count("pk"))
+        .values_list("parent", "n")
+    )
+    for comment in comments:
+        comment.reply_count = counts.get(comment.pk, 0)  # type: ignore[attr-defined]
+
+
+def comment_replies(*, comment: Comment) -> QuerySet[Comment]:
+    """All replies to a top-level comment, oldest first, with their authors (for the thread's own pages)."""
+    return comment.replies.select_related("author").order_by("created_at", "pk")
+
+
+def comment_top_level_get(*, initiative: Initiative, pk) -> Comment | None:
+    return initiative.comments.filter(pk=pk, parent__isnull=True).select_related("author").first()
 
 
 @dataclass(frozen=True)

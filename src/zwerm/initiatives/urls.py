@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>", public.initiative_detail, name="detail"),
     path("<int:pk>/bewerken", resident.initiative_edit, name="edit"),
     path("<int:pk>/intrekken", resident.initiative_withdraw, name="withdraw"),
+    path("<int:pk>/reacties/<int:comment_pk>", public.comment_thread, name="comment_thread"),
     path("<int:pk>/reageren", resident.comment_create, name="comment"),
     path("<int:pk>/melden", resident.flag_create, name="flag"),
     *[

@@ -56,10 +56,19 @@ def initiative_detail(request, pk):
     can_moderate = staff_verified(request, Role.MODERATOR, Role.ADMIN)
     can_change_status = staff_verified(request, Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN)
     allowed = TRANSITIONS[Status(initiative.status)]
+    order = request.GET.get("reacties") if request.GET.get("reacties") in selectors.COMMENT_ORDERS else "nieuwste"
+    comments = paginate(
+        request,
+        selectors.initiative_comments(initiative=initiative, order=order),
+        per_page=selectors.COMMENTS_PER_PAGE,
+    )
+    selectors.comment_replies_attach(comments=comments.object_list)
     context = {
         "initiative": initiative,
         "history": selectors.initiative_status_history(initiative=initiative),
-        "comments": selectors.initiative_comments(initiative=initiative),
+        "comments": comments,
+        "comment_order": order,
+        "query": query_without_page(request),
         "engagement": selectors.initiative_engagement(initiative=initiative, user=request.user),
         "participant_count": selectors.initiative_participant_count(initiative=initiative),
         "is_author": request.user.is_authenticated and request.user.pk == initiative.author_id,
@@ -71,3 +80,22 @@ def initiative_detail(request, pk):
         "withdraw_form": ModerationForm(),
     }
     return render(request, "initiatives/detail.html", context)
+
+
+@require_GET
+def comment_thread(request, pk, comment_pk):
+    """One top-level comment with all its replies, in pages (the initiative page shows the first few)."""
+    initiative = get_visible_or_404(request, pk)
+    comment = selectors.comment_top_level_get(initiative=initiative, pk=comment_pk)
+    if comment is None:
+        raise Http404
+    page = paginate(request, selectors.comment_replies(comment=comment), per_page=selectors.REPLIES_PER_PAGE)
+    comment.shown_replies = page.object_list  # type: ignore[attr-defined]
+    comment.reply_count = 0  # type: ignore[attr-defined]  # no "all replies" link: this is that page
+    context = {
+        "initiative": initiative,
+        "comment": comment,
+        "page": page,
+        "can_moderate": staff_verified(request, Role.MODERATOR, Role.ADMIN),
+    }
+    return render(request, "initiatives/comment_thread.html", context)
