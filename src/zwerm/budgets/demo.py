@@ -1,5 +1,5 @@
-"""A demo buurtbudget in one of the demo processes: eight projects (one not feasible, with its reason),
-ballots from the residents, counted with the Method of Equal Shares, so the result page shows something."""
+"""Demo buurtbudgets: one counted and published (eight projects, one not feasible with its reason, ballots
+from the residents, counted with the Method of Equal Shares) and one open for voting."""
 
 import datetime
 import random
@@ -124,5 +124,50 @@ def build_demo_budget(*, municipality, staff: dict, residents: list, process) ->
         budget_set_status(budget=budget, actor=lead, to_status=Budget.Status.COUNTING)
         budget_count(budget=budget, actor=lead)
         budget_publish_result(budget=budget, actor=lead)
+    budget.refresh_from_db()
+    return budget
+
+
+OPEN_PROJECTS = [
+    ("Waterspeelplek aan de kade", "Een plek waar kinderen in de zomer met water kunnen spelen.", "9000"),
+    ("Schaduwdoeken boven de zandbak", "De zandbak ligt de hele dag in de zon; doeken geven schaduw.", "3500"),
+    ("Moestuinbakken voor de buurt", "Zes bakken waarin buren samen groente en kruiden kweken.", "2000"),
+    ("Pannakooi bij het speelveld", "Een kleine voetbalkooi voor de oudere kinderen.", "11000"),
+    ("Picknicktafels aan het water", "Drie tafels waar gezinnen kunnen eten en spelen.", "2800"),
+]
+
+
+def build_demo_open_budget(*, municipality, staff: dict, residents: list, voters: list, process) -> Budget:
+    """A second buurtbudget, open for voting: `voters` have voted, the other `residents` can still vote."""
+    admin = staff[Role.ADMIN]
+    lead = staff.get(Role.PROCESS_LEAD, admin)
+    if not process_can_manage(process=process, user=lead):
+        lead = admin
+    rng = random.Random(5)  # noqa: S311 - demo data, not security
+    with transaction.atomic():
+        budget = budget_create(
+            process=process,
+            actor=lead,
+            title="Speelbudget Havenkwartier",
+            description="€ 20.000 om het Havenkwartier speelser te maken. Stem op de projecten die jij het "
+            "belangrijkst vindt; je kunt je keuze tot het einde van de stemming nog veranderen.",
+            total_amount=Decimal("20000"),
+            ballot_type=Budget.BallotType.APPROVAL,
+            rule=Budget.Rule.MES,
+            max_projects=3,
+            vote_closes_at=timezone.now() + datetime.timedelta(days=21),
+            active_phases=[p for p in process.phases.all() if p.closed_at is None],
+        )
+        projects = []
+        for i, (title, description, cost) in enumerate(OPEN_PROJECTS):
+            project = project_propose(
+                budget=budget, resident=residents[(i + 3) % len(residents)], title=title, description=description
+            )
+            project_review(project=project, actor=lead, feasibility="feasible", cost=Decimal(cost))
+            projects.append(project.pk)
+        budget_set_status(budget=budget, actor=lead, to_status=Budget.Status.REVIEW)
+        budget_set_status(budget=budget, actor=lead, to_status=Budget.Status.VOTING)
+        for voter in voters:
+            ballot_cast(budget=budget, resident=voter, projects=sorted(rng.sample(projects, k=rng.choice((1, 2, 3)))))
     budget.refresh_from_db()
     return budget

@@ -7,7 +7,7 @@ from django.db import transaction
 from zwerm.places.selectors import district_list
 
 from .models import Dialogue, Vote
-from .services import dialogue_analyse, dialogue_create, participant_for
+from .services import dialogue_analyse, dialogue_create, participant_for, statement_submit
 
 STATEMENTS = [
     "Het Marktplein moet autovrij worden.",
@@ -21,10 +21,19 @@ STATEMENTS = [
     "Er moeten meer bankjes komen om even te zitten.",
     "Evenementen op het plein geven te veel overlast.",
 ]
+# Statements residents added that wait for the moderator (the dialogue moderates before publishing).
+PENDING = [
+    "Een drinkwaterpunt op het plein, dan hoeft niemand flesjes te kopen.",
+    "Laat de kinderen van de basisschool meetekenen aan het plein.",
+]
 
 
-def build_demo_dialogue(*, municipality, author, residents) -> Dialogue:
-    """Two camps (car-free versus parking) that share common ground on greenery, benches and light."""
+def build_demo_dialogue(*, municipality, author, residents, newcomers: int = 0) -> Dialogue:
+    """Two camps (car-free versus parking) that share common ground on greenery, benches and light.
+
+    The dialogue is open, also to people without an account. The first `newcomers` residents voted on a
+    few statements only, so whoever logs in as one of them finds statements left to vote on; two residents'
+    own statements wait for the moderator."""
     dialogue = dialogue_create(
         author=author,
         municipality=municipality,
@@ -34,6 +43,7 @@ def build_demo_dialogue(*, municipality, author, residents) -> Dialogue:
         "stelling toe.",
         seed_statements=STATEMENTS,
         ask_district=True,
+        allow_anonymous=True,
     )
     statements = list(dialogue.statements.order_by("pk"))
     districts = list(district_list(municipality=municipality))
@@ -44,7 +54,9 @@ def build_demo_dialogue(*, municipality, author, residents) -> Dialogue:
             participant = participant_for(dialogue=dialogue, user=resident, district=districts[i % len(districts)])
             camp = 1 if i % 2 == 0 else -1
             votes = []
-            for j, statement in enumerate(statements):
+            # a newcomer voted on three to five statements; the rest is still open to them
+            cast = statements[: 3 + i % 3] if i < newcomers else statements
+            for j, statement in enumerate(cast):
                 if j in common:
                     value = 1 if rng.random() < 0.9 else 0
                 elif j in (0, 3, 6):
@@ -55,5 +67,8 @@ def build_demo_dialogue(*, municipality, author, residents) -> Dialogue:
                     value = rng.choice((1, -1, 0))
                 votes.append(Vote(participant=participant, statement=statement, value=value))
             Vote.objects.bulk_create(votes)
+    for k, text in enumerate(PENDING):
+        writer = participant_for(dialogue=dialogue, user=residents[-1 - k])
+        statement_submit(participant=writer, text=text)
     dialogue_analyse(dialogue=dialogue)
     return dialogue

@@ -22,6 +22,17 @@ DEMO_VALUES = (
 )
 
 
+# Six residents' answers to the two questions about the designs: each in their own words.
+SURVEY_ANSWERS = (
+    ("Mooi, veel schaduw onder de bomen.", "De middenstrook lijkt me te smal voor de markt."),
+    ("Er blijft te weinig plek over voor de marktkramen.", "Gezellig, vooral als er bankjes in het groen komen."),
+    ("Goed, maar zorg dat de bomen groot genoeg zijn.", "Liever niet: dan kun je het plein niet oversteken."),
+    ("Ik mis een plek om te spelen voor de kinderen.", "Mooi, zolang de fietsenstalling blijft."),
+    ("Prima ontwerp, als de bomen genoeg water krijgen.", "Dit vind ik het mooiste: groen in het midden."),
+    ("Bomen rondom houden het plein open. Goed idee!", "Te druk met al die plantenbakken."),
+)
+
+
 def _values(*, municipality: Municipality, admin):
     existing = list(value_list(municipality=municipality))
     if existing:
@@ -214,11 +225,7 @@ def _green_square(municipality, lead, specialist, residents, values, today) -> P
     services.phase_close(phase=collect, actor=lead, reason="De ideeën zijn opgehaald; 34 mensen op de bewonersavond.")
     for i, resident in enumerate(residents[:6]):
         services.process_follow(process=process, user=resident, digest=bool(i % 2))
-        services.survey_respond(
-            survey=survey,
-            resident=resident,
-            answers=["Mooi, veel schaduw." if i % 2 else "Te weinig plek voor de markt.", "Gezellig in het midden."],
-        )
+        services.survey_respond(survey=survey, resident=resident, answers=list(SURVEY_ANSWERS[i]))
     services.update_post(
         process=process,
         actor=lead,
@@ -288,3 +295,61 @@ def _playground(municipality, lead, specialist, residents, values, today) -> Pro
         body="Doe mee met de speurtocht langs mogelijke plekken voor de speelplek.",
     )
     return process
+
+
+def build_demo_process_states(*, municipality: Municipality, staff: dict, residents: list) -> list[Process]:
+    """Two more processes, so the demo has one in every state: one in preparation (only staff see it) and
+    one that is finished, with its outcome."""
+    admin = staff[Role.ADMIN]
+    lead = staff.get(Role.PROCESS_LEAD, admin)
+    values = _values(municipality=municipality, admin=admin)
+    today = timezone.localdate()
+    draft = services.process_create(
+        actor=lead,
+        municipality=municipality,
+        title="Veilige schoolroutes",
+        question="Hoe komen kinderen veilig op de fiets en te voet naar school?",
+        description="Ouders maken zich zorgen over drukke kruisingen op weg naar school. Dit traject wordt "
+        "voorbereid: we zoeken de scholen en ouders die willen meedenken.",
+    )
+    services.phase_add(process=draft, actor=lead, title="Routes in kaart", reason="Eerst weten waar het knelt.")
+    services.phase_add(process=draft, actor=lead, title="Maatregelen kiezen", reason="Daarna kiezen we samen.")
+
+    done = services.process_create(
+        actor=lead,
+        municipality=municipality,
+        title="Hondenlosloopveld Noorderpark",
+        question="Waar in het Noorderpark mogen honden loslopen?",
+        description="Hondenbezitters vroegen om een plek waar hun hond vrij kan rennen; andere parkbezoekers "
+        "wilden rust. Samen zochten we een plek die voor iedereen werkt.",
+    )
+    listen = services.phase_add(
+        process=done, actor=lead, title="Wensen ophalen", reason="We vroegen alle parkbezoekers wat zij willen."
+    )
+    services.phase_add(process=done, actor=lead, title="Plek kiezen", reason="Met de wensen kozen we een plek.")
+    services.process_open(process=done, actor=lead)
+    services.phase_close(phase=listen, actor=lead, reason="Tachtig reacties van hondenbezitters en wandelaars.")
+    services.decision_record(
+        process=done,
+        actor=lead,
+        decided_on=today - datetime.timedelta(days=30),
+        decided_by="executive",
+        title="Losloopveld aan de noordkant, met een hek",
+        alternatives="Het hele park op vaste tijden; geen losloopveld.",
+        reasons="De noordkant ligt ver van de speeltuin en het hek geeft wandelaars en kinderen rust.",
+        weighings=_weighings(
+            values,
+            {
+                "Samen": (True, "Hondenbezitters en wandelaars kozen de plek samen op de parkavond."),
+                "Eerlijk": (True, "De rest van het park blijft voor wie geen hond heeft."),
+            },
+        ),
+    )
+    for resident in residents[5:8]:
+        services.process_follow(process=done, user=resident)
+    services.process_close(
+        process=done,
+        actor=lead,
+        outcome="Het losloopveld aan de noordkant is open. Het hek staat er en de borden hangen.",
+    )
+    return [draft, done]

@@ -33,12 +33,33 @@ BASE_PER_WEEK = 14
 SPIKE_THEME, SPIKE_EXTRA = "afval", 24
 
 
+def _plural_subject(subject: str) -> bool:
+    """'de auto's', 'foutparkeerders': plural; 'het afval', 'de lamp bij het fietspad': singular."""
+    words = subject.split()
+    head = words[1] if words[0] in ("de", "het") and len(words) > 1 else words[0]
+    return words[0] != "het" and head.endswith(("en", "s"))
+
+
+def _plural_verb(problem: str) -> bool:
+    """'zijn altijd bezet', 'blokkeren de stoep': plural; 'is kapot', 'rijdt te hard': singular."""
+    verb = problem.split()[0]
+    return verb == "zijn" or (verb.endswith("en") and verb != "is")
+
+
+def agreeing_pairs(theme: str) -> list[tuple[str, str]]:
+    """Subject and problem pairs of a theme whose verb agrees with the subject in number, so that the
+    demo never says 'de auto's rijdt'."""
+    subjects, problems = THEMES[theme]
+    return [(s, p) for s in subjects for p in problems if _plural_subject(s) == _plural_verb(p)]
+
+
 def demo_text(rng, theme: str) -> str:
     """One generated Dutch text about `theme` (the engine's synthetic vocabulary; no real people)."""
-    subjects, problems = THEMES[theme]
+    pairs = agreeing_pairs(theme)
+    subject, problem = pairs[int(rng.integers(len(pairs)))]
     parts = [
         rng.choice(OPENERS),
-        f"{str(rng.choice(subjects)).capitalize()} {rng.choice(PLACES)} {rng.choice(problems)} {rng.choice(TIMES)}.",
+        f"{subject.capitalize()} {rng.choice(PLACES)} {problem} {rng.choice(TIMES)}.",
         rng.choice(CLOSERS),
     ]
     return " ".join(str(p) for p in parts if p).replace(" .", ".")

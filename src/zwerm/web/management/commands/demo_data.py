@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
-from zwerm.budgets.demo import build_demo_budget
+from zwerm.budgets.demo import build_demo_budget, build_demo_open_budget
 from zwerm.core.models import Municipality
 from zwerm.core.services import municipality_create
 from zwerm.council.demo import build_demo_council, build_demo_district_report
@@ -18,7 +18,7 @@ from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
-from zwerm.processes.demo import build_demo_processes
+from zwerm.processes.demo import build_demo_process_states, build_demo_processes
 from zwerm.sensing.demo import DEMO_THEMES, build_demo_sensing, demo_text
 from zwerm.web import demo_content as demo
 
@@ -161,13 +161,25 @@ class Command(BaseCommand):
             )
             for n in range(1, 41)
         ]
-        build_demo_dialogue(municipality=municipality, author=staff[Role.PROCESS_LEAD], residents=voters)
+        build_demo_dialogue(
+            municipality=municipality, author=staff[Role.PROCESS_LEAD], residents=voters, newcomers=len(residents)
+        )
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
+        build_demo_process_states(municipality=municipality, staff=staff, residents=residents)
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
+        # open for voting: the numbered participants voted, the named demo residents can still vote
+        build_demo_open_budget(
+            municipality=municipality,
+            staff=staff,
+            residents=residents,
+            voters=voters[len(residents) :],
+            process=processes[1],
+        )
         resident_voices_add(initiatives_open=open_initiatives, residents=voters)
         build_demo_sensing(municipality=municipality)
-        # Something for the moderation queue.
+        # The moderation queue: a defamatory initiative, reported by two residents and hidden by the moderator
+        # (the page of hidden items shows it, with the reason), and an unkind reaction that waits for a decision.
         flagged = initiatives.initiative_create(
             author=residents[0],
             municipality=municipality,
@@ -179,7 +191,22 @@ class Command(BaseCommand):
         initiatives.initiative_status_change(
             initiative=flagged, actor=moderator, to_status="published", reason=demo.REASONS["published"]
         )
+        for reporter in residents[2:4]:
+            initiatives.flag_create(
+                reporter=reporter, initiative=flagged, reason="Dit beschuldigt een buurman zonder bewijs."
+            )
+        initiatives.moderation_hide(
+            moderator=moderator,
+            initiative=flagged,
+            reason="Dit beschuldigt een herkenbare buurman zonder bewijs. Meld oplichting bij de politie.",
+        )
+        target = open_initiatives[0]
+        unkind = initiatives.comment_create(
+            initiative=target,
+            author=residents[5],
+            body="Typisch weer zo'n plan van mensen die niets beters te doen hebben.",
+        )
         initiatives.flag_create(
-            reporter=residents[2], initiative=flagged, reason="Dit beschuldigt een buurman zonder bewijs."
+            reporter=residents[6], initiative=target, comment=unkind, reason="Dit is onaardig tegen de indiener."
         )
         return municipality, staff
