@@ -19,6 +19,7 @@ from zwerm.budgets import services as budgets
 from zwerm.council import services as council
 from zwerm.dialogues import services as dialogues
 from zwerm.initiatives import services as initiatives
+from zwerm.participation import services as participation
 from zwerm.places.selectors import neighbourhood_list
 from zwerm.places.services import places_import_csv
 from zwerm.processes import services as processes
@@ -49,6 +50,7 @@ class World:
     unsent_report: object = None
     draft_budget: object = None  # placed in the draft process
     sensing_hood: object = None  # where the residents wrote about full containers
+    challenge: object = None  # under the uitdaagrecht, receipt confirmed, with a phone number masked in its plan
 
 
 def token_for(municipality, user, role) -> str:
@@ -103,6 +105,41 @@ def build_processes(world):
     world.draft = processes.process_create(
         actor=lead, municipality=m, title="Geheim plan", question="Wat?", description="Nog in voorbereiding."
     )
+
+
+def build_challenge(world, neighbourhood):
+    m, admin, lead = world.municipality, world.staff[Role.ADMIN], world.staff[Role.PROCESS_LEAD]
+    participation.bylaw_record(
+        municipality=m,
+        actor=admin,
+        title="Participatieverordening",
+        text="Artikel 1.",
+        valid_from=datetime.date(2027, 1, 1),
+        weighing="Alle inbreng telt.",
+        challenge_criteria="Haalbaar en betrokken.",
+        deadlines=participation.Deadlines(
+            response_days=21,
+            challenge_receipt_days=5,
+            challenge_complete_days=28,
+            challenge_decision_days=84,
+            evaluation_days=90,
+        ),
+        rules=[participation.RuleInput(name="Beleid", minimum_level="consult", phases=("preparation",))],
+    )
+    challenge = participation.challenge_submit(
+        municipality=m,
+        resident=make_resident(m, neighbourhood),
+        task="Onderhoud van het park",
+        plan=f"Wij doen het onderhoud. Bel {PHONE}.",
+        involvement="Werkochtenden.",
+        cost=Decimal("8000"),
+        municipality_cost=Decimal("12000"),
+        challenger_kind="group",
+        challenger_name="Buurtgroep Park",
+        contacts=[participation.ContactInput(name="Sanne", email="sanne@example.org")],
+    )
+    # Received, not yet checked: a complete challenge gets a process of its own, which would change the process lists.
+    world.challenge = participation.challenge_confirm_receipt(challenge=challenge, actor=lead, note="Ontvangen.")
 
 
 def build_council_reports(world):
@@ -175,6 +212,7 @@ def build_world(municipality, neighbourhood, make_staff, *, sensing=True) -> Wor
     build_initiatives(world, neighbourhood)
     build_processes(world)
     build_council_reports(world)
+    build_challenge(world, neighbourhood)
     build_dialogue(world, neighbourhood)
     build_budget(world, neighbourhood)
     if sensing:

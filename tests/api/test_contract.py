@@ -12,6 +12,8 @@ from zwerm.api.management.commands.api_schema import schema_text
 from zwerm.budgets.models import Budget, Project
 from zwerm.council.models import Frame
 from zwerm.initiatives.models import Kind, Status
+from zwerm.participation.models import Challenge, ChallengeEvent
+from zwerm.participation.selectors.challenges import LATE, MET, MISSED, OPEN
 from zwerm.processes.models import Decision, PhaseChange, Process
 from zwerm.sensing.models import Alert
 
@@ -51,6 +53,10 @@ def test_the_served_document_is_the_committed_one(api, municipality):
         (choices.BALLOT_TYPES, Budget.BallotType.values),
         (choices.PROJECT_FEASIBILITY, Project.Feasibility.values),
         (choices.SENSING_ALERT_KINDS, Alert.Kind.values),
+        (choices.CHALLENGE_STATES, Challenge.State.values),
+        (choices.CHALLENGE_STEPS, ChallengeEvent.Step.values),
+        (choices.CHALLENGER_KINDS, Challenge.ChallengerKind.values),
+        (choices.DEADLINE_STATES, (MET, LATE, MISSED, OPEN)),
     ],
 )
 def test_published_choices_match_the_models(published, model_values):

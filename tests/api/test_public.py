@@ -230,3 +230,23 @@ def test_ten_texts_of_four_people_are_not_published_and_five_people_are(api, mun
     assert theme["count"] == 5
     districts = {d["district"]["code"]: d["count"]["value"] for d in api.get("sensing/districts").json()}
     assert districts["WK000101"] == 5
+
+
+# --- challenges (uitdaagrecht) -------------------------------------------------------------------------
+
+
+def test_the_register_of_challenges_is_public_with_deadlines_and_history(api, world):
+    assert ids(api.get("challenges")) == [world.challenge.pk]
+    response = api.get(f"challenges/{world.challenge.pk}")
+    body = response.json()
+    assert body["state"] == "received" and body["challengerName"] == "Buurtgroep Park"
+    assert [d["key"] for d in body["deadlines"]] == ["receipt", "complete", "decision"]
+    assert [d["state"] for d in body["deadlines"]] == ["met", "open", "open"]
+    assert [e["step"] for e in body["events"]] == ["submitted", "received"]
+    assert PHONE not in response.content.decode() and "sanne@example.org" not in response.content.decode()
+    assert body["processSlug"] is None and body["decision"] is None
+
+
+def test_a_challenge_of_another_municipality_is_not_found(other_api, world, other_municipality):
+    assert other_api.get(f"challenges/{world.challenge.pk}").status_code == 404
+    assert other_api.get("challenges").json()["results"] == []

@@ -129,7 +129,34 @@ def filled(municipality, neighbourhood, author, moderator, lead, admin, django_c
             initiatives.initiative_support(initiative=initiative, resident=supporter)
         process = public_process(municipality, lead, admin)
         budget = published_budget(municipality, process, lead, supporters, author)
-    return {"initiative": initiative, "process": process, "budget": budget, "supporters": supporters}
+        challenge = submitted_challenge(municipality, author, admin)
+    return {
+        "initiative": initiative,
+        "process": process,
+        "budget": budget,
+        "supporters": supporters,
+        "challenge": challenge,
+    }
+
+
+def submitted_challenge(municipality, author, admin):
+    """A challenge under the uitdaagrecht (with a verordening), its plan and contact carrying personal data."""
+    from tests.participation.conftest import record_bylaw
+    from zwerm.participation import services as participation
+
+    record_bylaw(municipality, admin)
+    return participation.challenge_submit(
+        municipality=municipality,
+        resident=author,
+        task="Beheer van de moestuin",
+        plan=f"Wij beheren de moestuin. {CONTACT}",
+        involvement="Open dagen.",
+        cost=Decimal("1500.50"),
+        municipality_cost=Decimal("4000"),
+        challenger_kind="group",
+        challenger_name="Moestuingroep Noord",
+        contacts=[participation.ContactInput(name=RESIDENT_NAME, email=EMAIL, phone=PHONE)],
+    )
 
 
 LIGHTING = "De straatverlichting bij de sporthal knippert de hele nacht. Wanneer wordt dit opgelost?"

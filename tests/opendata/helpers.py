@@ -13,6 +13,7 @@ KEYS = (
     "waardenafwegingen",
     "signalen",
     "buurtbudget-uitslagen",
+    "uitdagingen",
 )
 
 

@@ -175,3 +175,12 @@ def test_a_spreadsheet_never_runs_a_text_as_a_formula(client, municipality, auth
     (row,) = read_csv(get(client, "/open-data/initiatieven.csv"))
     assert row["titel"] == "'=1+2 bankjes"
     assert read_json(get(client, "/open-data/initiatieven.json"))["rijen"][0]["titel"] == "=1+2 bankjes"
+
+
+def test_the_register_of_challenges_without_contacts_and_with_costs_in_eurocents(client, filled):
+    rows = read_json(get(client, "/open-data/uitdagingen.json"))["rijen"]
+    assert [r["taak"] for r in rows] == ["Beheer van de moestuin"]
+    row = rows[0]
+    assert row["uitdager"] == "Moestuingroep Noord" and row["stand"] == "submitted"
+    assert row["kosten_uitdagers_eurocent"] == 150050 and row["kosten_gemeente_eurocent"] == 400000
+    assert row["ontvangst_termijn"] == "open" and row["verordening_versie"] == 1

@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path, register_converter
 
-from .views import budgets, council, dialogues, initiatives, meta, processes, sensing
+from .views import budgets, council, dialogues, initiatives, meta, participation, processes, sensing
 
 
 class IdConverter:
@@ -39,6 +39,8 @@ v1 = [
     path("budgets/<api_id:pk>", budgets.BudgetDetail.as_view(), name="budget"),
     path("council-reports", council.CouncilReportList.as_view(), name="council_reports"),
     path("council-reports/<api_id:pk>", council.CouncilReportDetail.as_view(), name="council_report"),
+    path("challenges", participation.ChallengeList.as_view(), name="challenges"),
+    path("challenges/<api_id:pk>", participation.ChallengeDetail.as_view(), name="challenge"),
     path("sensing/themes", sensing.SensingThemeList.as_view(), name="sensing_themes"),
     path("sensing/districts", sensing.SensingDistrictList.as_view(), name="sensing_districts"),
     path("sensing/alerts", sensing.SensingAlertList.as_view(), name="sensing_alerts"),

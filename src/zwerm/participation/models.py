@@ -3,6 +3,7 @@ promise against it, and the input each decision weighed."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel
@@ -169,6 +170,9 @@ class Challenge(models.Model):
 
     def __str__(self) -> str:
         return self.task
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:challenge", args=[self.pk])
 
 
 class ChallengeContact(models.Model):

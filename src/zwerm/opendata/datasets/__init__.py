@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import budgets, decisions, initiatives, processes, sensing
+from . import budgets, challenges, decisions, initiatives, processes, sensing
 from .base import MIN_PUBLIC, Column, Context, Dataset
 
 DATASETS: tuple[Dataset, ...] = (
@@ -13,6 +13,7 @@ DATASETS: tuple[Dataset, ...] = (
     decisions.ASSESSMENTS,
     sensing.DATASET,
     budgets.DATASET,
+    challenges.DATASET,
 )
 _BY_KEY = {d.key: d for d in DATASETS}
 
