@@ -2,12 +2,16 @@
 
 A token belongs to one municipality: on another municipality's host name it is refused (401), as is a
 revoked token or one whose owner no longer holds its role there. Tokens start with `zwerm_`; any other
-bearer value is left to the classes after this one (the OIDC plug-in), so both can be configured."""
+bearer value is left to the classes after this one (the OIDC plug-in), so both can be configured.
+Failed attempts are counted per client address (ZWERM_API_TOKEN_FAILURES_PER_HOUR, shared with the meldingen
+API); over the limit every token from that address gets 429 with Retry-After until the hour is over."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication
+
+from zwerm.core.limits import token_failure_count, token_failures_wait
 
 from .selectors import api_token_find
 from .services import api_token_touch
@@ -29,8 +33,13 @@ class ApiTokenAuthentication(BaseAuthentication):
         raw = credentials(request)
         if raw is None or not is_ours(raw):
             return None
+        # An address that failed too often waits, whatever it sends now: guessing tokens stops there.
+        wait = token_failures_wait(request._request)
+        if wait is not None:
+            raise exceptions.Throttled(wait=wait)
         token = api_token_find(municipality=getattr(request, "municipality", None), raw=raw)
         if token is None:
+            token_failure_count(request._request)
             raise exceptions.AuthenticationFailed(
                 _("Deze sleutel is onbekend of ingetrokken, of hoort niet bij deze gemeente.")
             )

@@ -15,11 +15,13 @@ For the API (a small, stable signature):
         scope="api.initiatives.create",          # what the key is for; another scope is refused
         action=lambda: services.initiative_create(...),
         reference=lambda initiative: json.dumps(serialise(initiative)),  # what a replay answers
-        fingerprint=fingerprint_of(request.body),  # the same key with another body is refused
+        fingerprint=request_fingerprint(request),  # method, path and body: the same key elsewhere is refused
     )
     status = 200 if outcome.replayed else 201   # outcome.reference holds the first answer
 
-`KeyReused` (a ValidationError) means the key came with another scope or body: answer 422.
+`KeyReused` (a ValidationError) means the key came with another scope, method, path or body: answer 422.
+A key is bound to the request it came with (`request_fingerprint`): the same key and body sent to
+/initiatives/20/status-changes after /initiatives/19/status-changes is another request, not a retry.
 Keys expire after IDEMPOTENCY_KEY_HOURS (ZWERM_IDEMPOTENCY_KEY_HOURS, 24); expired rows of an
 owner are removed on their next write, the rest by `zwerm idempotency_prune`.
 """
@@ -149,8 +151,15 @@ def owner_for_token(raw_token: str) -> str:
 
 
 def fingerprint_of(body: bytes) -> str:
-    """A fingerprint of a request body, to refuse the same key with a different body."""
+    """A fingerprint of a request body alone; keys are bound with `request_fingerprint`."""
     return hashlib.sha256(body).hexdigest()
+
+
+def request_fingerprint(request, body: bytes | None = None) -> str:
+    """What a key is bound to: the method, the path with its query, and a hash of the body (`body` when given,
+    e.g. the parsed JSON written canonically; else the raw body). A retry matches; any other request does not."""
+    body_hash = fingerprint_of(request.body if body is None else body)
+    return hashlib.sha256(f"{request.method}\n{request.get_full_path()}\n{body_hash}".encode()).hexdigest()
 
 
 def idempotency_prune() -> int:

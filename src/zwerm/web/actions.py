@@ -7,7 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.core.idempotency import Outcome, default_reference, key_from_form, owner_for, run_once
+from zwerm.core.idempotency import (
+    Outcome,
+    default_reference,
+    key_from_form,
+    owner_for,
+    request_fingerprint,
+    run_once,
+)
 
 T = TypeVar("T")
 
@@ -64,6 +71,9 @@ def submit_once(
         scope=scope,
         action=call,
         reference=reference,
+        # Bound to the method and path only: a form's key is made for one page, and a retry may carry
+        # another CSRF token in its body.
+        fingerprint=request_fingerprint(request, b""),
     )
     if outcome.replayed:
         request.idempotency_replayed = True

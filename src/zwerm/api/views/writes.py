@@ -29,8 +29,10 @@ def answer_once(request, *, scope: str, action: Callable, answer: Callable[[obje
         scope=scope,
         action=action,
         reference=lambda result: json.dumps(answer(result), default=str),
-        # Of the parsed body, so that the same JSON with other spacing counts as the same request.
-        fingerprint=idempotency.fingerprint_of(json.dumps(request.data, sort_keys=True, default=str).encode()),
+        # Method, path and the parsed body (the same JSON with other spacing counts as the same request).
+        fingerprint=idempotency.request_fingerprint(
+            request, json.dumps(request.data, sort_keys=True, default=str).encode()
+        ),
     )
     response = Response(json.loads(outcome.reference), status=status.HTTP_201_CREATED)
     if outcome.replayed:

@@ -46,3 +46,7 @@ ZWERM_SUBMISSIONS_PER_HOUR = env_int("ZWERM_SUBMISSIONS_PER_HOUR", 30)
 ZWERM_LOGIN_LINKS_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_HOUR", 20)
 # Log-in links e-mailed to one account per hour, whoever asks (registration with a known address, log-in).
 ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_RECIPIENT_PER_HOUR", 5)
+# Failed API-token attempts per client address per hour (REST API and meldingen API together), then 429.
+ZWERM_API_TOKEN_FAILURES_PER_HOUR = env_int("ZWERM_API_TOKEN_FAILURES_PER_HOUR", 20)
+# Reports posted to /signalen/api/meldingen per client address per minute, then 429.
+ZWERM_SENSING_REPORTS_PER_MINUTE = env_int("ZWERM_SENSING_REPORTS_PER_MINUTE", 120)

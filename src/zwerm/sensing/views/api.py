@@ -1,10 +1,13 @@
 """POST /signalen/api/meldingen: one report as JSON from a staff system (token) or a staff session.
 
 An optional `Idempotency-Key` header makes a retry safe: the same key and body answer as the first
-time (with `Idempotent-Replayed: true`), the same key with another body gets 422."""
+time (with `Idempotent-Replayed: true`), the same key with another request (path or body) gets 422.
+Rate limits per client address: ZWERM_SENSING_REPORTS_PER_MINUTE reports, and failed tokens count towards
+ZWERM_API_TOKEN_FAILURES_PER_HOUR (shared with the REST API); over either, 429 with Retry-After."""
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -13,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zwerm.accounts.decorators import staff_verified
 from zwerm.core import idempotency
+from zwerm.core.limits import reports_wait, token_failure_count, token_failures_wait
 
 from .. import services
 from .staff import IMPORT_ROLES
@@ -22,6 +26,12 @@ MAX_BODY = 64 * 1024
 
 def _error(status: int, message: str, **extra) -> JsonResponse:
     return JsonResponse({"error": message, **extra}, status=status)
+
+
+def _too_many(wait: int, message: str) -> JsonResponse:
+    response = _error(429, message)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 def _token(request) -> str:
@@ -38,8 +48,17 @@ def report_post(request):
         length = 0
     if length > MAX_BODY:
         return _error(413, f"Request body too large: at most {MAX_BODY} bytes.")
+    wait = reports_wait(request)
+    if wait is not None:
+        return _too_many(
+            wait, f"Too many reports from this address: at most {settings.ZWERM_SENSING_REPORTS_PER_MINUTE} a minute."
+        )
     if "Authorization" in request.headers:
+        wait = token_failures_wait(request)
+        if wait is not None:
+            return _too_many(wait, "Too many failed token attempts from this address.")
         if not services.api_token_valid(municipality=request.municipality, raw=_token(request)):
+            token_failure_count(request)
             return _error(401, "Invalid or revoked token.")
     elif staff_verified(request, *IMPORT_ROLES):
         if CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None:
@@ -75,7 +94,7 @@ def report_post(request):
             scope="sensing.report",
             action=lambda: services.report_receive(municipality=request.municipality, payload=payload),
             reference=lambda text: json.dumps(_answer(text)),
-            fingerprint=idempotency.fingerprint_of(body),
+            fingerprint=idempotency.request_fingerprint(request, body),
         )
     except idempotency.KeyReused:
         return _error(422, "This Idempotency-Key was used before with a different request.")
