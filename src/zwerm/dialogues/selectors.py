@@ -12,11 +12,9 @@ MIN_PUBLIC = 5  # privacy: no figure about fewer than 5 participants is shown
 
 
 def dialogue_list(*, municipality: Municipality) -> QuerySet[Dialogue]:
-    return (
-        Dialogue.objects.filter(municipality=municipality)
-        .annotate(participant_count=Count("participants", distinct=True))
-        .order_by("-created_at")
-    )
+    """Newest first (the id breaks ties, so the list can be paged by cursor); no per-dialogue counts: the
+    list shows none, and counting participants joined every participant of every dialogue."""
+    return Dialogue.objects.filter(municipality=municipality).order_by("-created_at", "-pk")
 
 
 def dialogue_get(*, municipality: Municipality, pk) -> Dialogue | None:
@@ -89,23 +87,25 @@ def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
         .annotate(n=Count("pk", distinct=True))
         .order_by("district__name")
     )
-    result = []
-    for row in rows:
-        if row["n"] < MIN_PUBLIC:
-            continue
-        per_statement = (
-            Vote.objects.filter(participant__dialogue=dialogue, participant__district_id=row["district_id"])
-            .values("statement_id")
-            .annotate(agree=Count("pk", filter=Q(value=1)), total=Count("pk"))
-        )
-        result.append(
-            {
-                "district": row["district__name"],
-                "participants": row["n"],
-                "agree": {r["statement_id"]: r for r in per_statement},
-            }
-        )
-    return result
+    shown = [row for row in rows if row["n"] >= MIN_PUBLIC]
+    # The agree shares of every shown wijk in one query (not one per wijk).
+    per_statement: dict[int, dict] = {row["district_id"]: {} for row in shown}
+    votes = (
+        Vote.objects.filter(participant__dialogue=dialogue, participant__district_id__in=list(per_statement))
+        .values("participant__district_id", "statement_id")
+        .annotate(agree=Count("pk", filter=Q(value=1)), total=Count("pk"))
+        .order_by()
+    )
+    for vote in votes:
+        per_statement[vote["participant__district_id"]][vote["statement_id"]] = {
+            "statement_id": vote["statement_id"],
+            "agree": vote["agree"],
+            "total": vote["total"],
+        }
+    return [
+        {"district": row["district__name"], "participants": row["n"], "agree": per_statement[row["district_id"]]}
+        for row in shown
+    ]
 
 
 def statement_get_by_id(*, municipality: Municipality, pk) -> Statement | None:

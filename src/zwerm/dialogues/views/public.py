@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from zwerm.places.selectors import district_get, district_list
 from zwerm.web.actions import perform, submit_once
+from zwerm.web.pagination import paginate
 
 from .. import selectors, services
 from ..forms import StatementForm
@@ -38,9 +39,8 @@ def _anonymous_key(request):
 
 @require_GET
 def dialogue_list(request):
-    return render(
-        request, "dialogues/list.html", {"dialogues": selectors.dialogue_list(municipality=request.municipality)}
-    )
+    page = paginate(request, selectors.dialogue_list(municipality=request.municipality))
+    return render(request, "dialogues/list.html", {"dialogues": page.object_list, "page": page})
 
 
 @require_GET

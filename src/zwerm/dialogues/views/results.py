@@ -1,5 +1,7 @@
 """The results page: opinion map as server-drawn SVG (with a table beside it), groups, common ground."""
 
+from zwerm.core.markup import markup_number
+
 from .. import selectors
 from ..selectors import MIN_PUBLIC, Figure
 
@@ -7,30 +9,88 @@ COLOURS = ["#1f5fa6", "#b3541e", "#2e7d32", "#7b1fa2", "#8d6e00"]
 SIZE = 320
 
 
+DENSITY_FROM = 1000  # with more participants the map shows a grid of cells, not a dot per person
+GRID = 40  # cells per side of the density map
+
+
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The convex hull (Andrew's monotone chain), counter-clockwise: a group's outline on the density map."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _density(placed: list[tuple[float, float, int]]) -> dict:
+    """Participants binned into GRID x GRID cells: each cell in the colour of its largest group, darker
+    with more people in it; each group's outline around its participants."""
+    side = SIZE / GRID
+    cells: dict[tuple[int, int], dict[int, int]] = {}
+    for x, y, g in placed:
+        key = (min(int(x / side), GRID - 1), min(int(y / side), GRID - 1))
+        per_group = cells.setdefault(key, {})
+        per_group[g] = per_group.get(g, 0) + 1
+    top = max(sum(c.values()) for c in cells.values())
+    drawn = [
+        {
+            "x": round(i * side, 2),
+            "y": round(j * side, 2),
+            "colour": COLOURS[max(groups, key=groups.__getitem__) % 5],
+            "opacity": round(0.25 + 0.75 * sum(groups.values()) / top, 2),
+        }
+        for (i, j), groups in sorted(cells.items())
+    ]
+    outlines = []
+    for g in sorted({g for _, _, g in placed}):
+        # around the cells the group's participants stand in: the corners of those cells, never fewer than 3
+        corners = [
+            (round((i + di) * side, 2), round((j + dj) * side, 2))
+            for (i, j), groups in cells.items()
+            if g in groups
+            for di in (0, 1)
+            for dj in (0, 1)
+        ]
+        points = " ".join(f"{markup_number(x, 2)},{markup_number(y, 2)}" for x, y in _hull(corners))
+        outlines.append({"colour": COLOURS[g % 5], "points": points})
+    return {"cells": drawn, "cell": round(side, 2), "outlines": outlines}
+
+
 def _map(result: dict) -> dict:
-    """Points scaled into a square; only participants in a group are drawn, anonymously."""
+    """Points scaled into a square; only participants in a group are drawn, anonymously. Up to DENSITY_FROM
+    participants a dot each; beyond, a density grid with the groups' outlines (8,333 dots were 1 MB of SVG)."""
     points = [(c, result["participants"].get(pid)) for pid, c in result["coordinates"].items()]
     points = [(c, g) for c, g in points if g is not None]
     if not points:
         return {"points": [], "size": SIZE}
     xs = [c[0] for c, _ in points]
     ys = [c[1] for c, _ in points]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    x_low, x_high, y_low, y_high = min(xs), max(xs), min(ys), max(ys)  # once, not per point
+    span = max(x_high - x_low, y_high - y_low) or 1.0
     pad = 12
 
-    def scale(v, low, high):
+    def scale(v, middle):
         # the same scale on both axes, with the cloud centred in the square
-        return SIZE / 2 + (v - (low + high) / 2) / span * (SIZE - 2 * pad)
+        return SIZE / 2 + (v - middle) / span * (SIZE - 2 * pad)
 
-    drawn = [
-        {
-            "x": round(scale(c[0], min(xs), max(xs)), 1),
-            "y": round(scale(c[1], min(ys), max(ys)), 1),
-            "colour": COLOURS[g % 5],
-        }
-        for c, g in points
-    ]
-    return {"points": drawn, "size": SIZE}
+    x_mid, y_mid = (x_low + x_high) / 2, (y_low + y_high) / 2
+    placed = [(round(scale(c[0], x_mid), 1), round(scale(c[1], y_mid), 1), g) for c, g in points]
+    if len(placed) > DENSITY_FROM:
+        return {"points": [], "size": SIZE, **_density(placed)}
+    return {"points": [{"x": x, "y": y, "colour": COLOURS[g % 5]} for x, y, g in placed], "size": SIZE}
 
 
 def _district_table(by_district: list[dict], statements: dict) -> list[dict]:

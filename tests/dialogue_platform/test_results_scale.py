@@ -1,0 +1,92 @@
+"""The results page and the list stay the same size and the same number of queries as a dialogue grows."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.foundation.builders import make_resident
+from zwerm.accounts.roles import Role
+from zwerm.dialogues import services
+from zwerm.dialogues.models import Vote
+from zwerm.dialogues.views import results
+from zwerm.places.services import district_save
+
+HOST = "testdam.localhost"
+
+
+@pytest.fixture
+def process_lead(make_staff):
+    return make_staff(Role.PROCESS_LEAD)
+
+
+def make_dialogue(process_lead, municipality, title="Ons plein"):
+    return services.dialogue_create(
+        author=process_lead,
+        municipality=municipality,
+        title=title,
+        question="Hoe maken we het plein beter?",
+        seed_statements=["Meer groen", "Minder auto's", "Een speeltuin"],
+    )
+
+
+def vote(dialogue, municipality, district, count, values):
+    statements = list(dialogue.statements.order_by("pk"))
+    for _ in range(count):
+        p = services.participant_for(dialogue=dialogue, user=make_resident(municipality), district=district)
+        for statement, value in zip(statements, values, strict=True):
+            Vote.objects.create(participant=p, statement=statement, value=value)
+
+
+def results_page(client, dialogue):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/dialogen/{dialogue.pk}/resultaten", HTTP_HOST=HOST)
+    assert response.status_code == 200
+    return response.content.decode(), len(ctx.captured_queries)
+
+
+def test_a_large_map_is_a_density_grid_with_group_outlines_in_numbers_every_browser_reads(
+    client, process_lead, municipality, neighbourhood, monkeypatch
+):
+    dialogue = make_dialogue(process_lead, municipality)
+    vote(dialogue, municipality, neighbourhood.district, 7, [1, 1, -1])
+    vote(dialogue, municipality, neighbourhood.district, 7, [-1, -1, 1])
+    services.dialogue_analyse(dialogue=dialogue)
+    html, _ = results_page(client, dialogue)
+    assert html.count("<circle") == 14 and "<polygon" not in html
+
+    monkeypatch.setattr(results, "DENSITY_FROM", 5)
+    html, _ = results_page(client, dialogue)
+    svg = html[html.index("<svg role") : html.index("</svg>")]
+    assert "<circle" not in svg and 'fill-opacity="' in svg and svg.count("<polygon") >= 1
+    numbers = re.findall(r'(?:x|y|width|height|fill-opacity|points)="([^"]*)"', svg)
+    assert numbers and all("," not in n or re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", n) for n in numbers)
+
+
+def test_the_results_page_takes_the_same_queries_with_more_wijken(client, process_lead, municipality, neighbourhood):
+    dialogue = make_dialogue(process_lead, municipality)
+    vote(dialogue, municipality, neighbourhood.district, 6, [1, 1, -1])
+    zuid = district_save(municipality=municipality, code="WK000199", name="Zuidhoek")
+    vote(dialogue, municipality, zuid, 6, [-1, -1, 1])
+    services.dialogue_analyse(dialogue=dialogue)
+    results_page(client, dialogue)
+    html, few = results_page(client, dialogue)
+    assert "Zuidhoek" in html
+    for n in range(3):
+        district = district_save(municipality=municipality, code=f"WK00019{n}", name=f"Wijk {n}")
+        vote(dialogue, municipality, district, 5, [1, -1, 1])
+    services.dialogue_analyse(dialogue=dialogue)
+    html, more = results_page(client, dialogue)
+    assert "Wijk 2" in html and more == few
+
+
+def test_the_dialogue_list_comes_in_pages(client, process_lead, municipality, settings):
+    settings.ZWERM_PAGE_SIZE = 2
+    for i in range(3):
+        make_dialogue(process_lead, municipality, title=f"Dialoog {i}")
+    first = client.get("/dialogen/", HTTP_HOST=HOST).content.decode()
+    assert "Dialoog 2" in first and "Dialoog 1" in first and "Dialoog 0" not in first
+    assert 'rel="next" href="?pagina=2"' in first
+    second = client.get("/dialogen/?pagina=2", HTTP_HOST=HOST).content.decode()
+    assert "Dialoog 0" in second and "Dialoog 2" not in second
