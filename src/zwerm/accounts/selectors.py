@@ -58,3 +58,12 @@ def user_get_by_email(*, email: str) -> User | None:
     if "\x00" in email:  # no address holds a NUL byte, and PostgreSQL refuses one in a query
         return None
     return User.objects.filter(email__iexact=email.strip()).first()
+
+
+def member_district_ids(*, municipality: Municipality, user_ids) -> dict[int, int | None]:
+    """For each member among `user_ids`: the id of the wijk of the buurt they chose (None without one).
+    For figures about reach only; never shown per person."""
+    rows = Membership.objects.filter(municipality=municipality, user_id__in=list(user_ids)).values_list(
+        "user_id", "neighbourhood__district_id"
+    )
+    return dict(rows)

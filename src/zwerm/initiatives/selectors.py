@@ -1,5 +1,6 @@
 """Reads for initiatives, always scoped to one municipality."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -235,3 +236,31 @@ def flag_open_count(*, municipality: Municipality) -> int:
 def initiative_submitted_count(*, municipality: Municipality) -> int:
     """Initiatives handed in and not yet published or refused (the staff start page)."""
     return Initiative.objects.filter(municipality=municipality, status=Status.SUBMITTED).count()
+
+
+@dataclass(frozen=True)
+class ResponseTime:
+    """How long a published initiative waited for the municipality's first public response (a status change)."""
+
+    initiative_id: int
+    title: str
+    published_at: datetime.datetime
+    responded_at: datetime.datetime | None  # the first status change after publication
+    days: int | None  # whole days from publication to that response; None while unanswered
+
+
+def initiative_response_times(*, municipality: Municipality, published_from, published_before) -> list[ResponseTime]:
+    """Public initiatives published in [from, before) with the time to their first response, oldest first."""
+    qs = (
+        _public(municipality)
+        .filter(published_at__gte=published_from, published_at__lt=published_before)
+        .prefetch_related(Prefetch("status_changes", queryset=StatusChange.objects.order_by("created_at", "pk")))
+        .order_by("published_at", "pk")
+    )
+    rows = []
+    for initiative in qs:
+        first = next((c for c in initiative.status_changes.all() if c.created_at > initiative.published_at), None)
+        responded = first.created_at if first else None
+        days = (responded - initiative.published_at).days if responded else None
+        rows.append(ResponseTime(initiative.pk, initiative.title, initiative.published_at, responded, days))
+    return rows

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.places.selectors import district_list
 from zwerm.web.forms import AmountField, CountField, text_field
 
-from .models import BYLAW_TEXT_MAX, TEXT_MAX, Challenge, Level, PolicyPhase
+from .models import BYLAW_TEXT_MAX, TEXT_MAX, Challenge, Evaluation, Level, PolicyPhase
 from .services import ContactInput, Deadlines, RuleInput
 
 RULE_ROWS = 6
@@ -293,3 +293,21 @@ class DecideForm(forms.Form):
 class AgreementForm(forms.Form):
     conditions = text_field(_("Voorwaarden van de afspraak"), TEXT_MAX, rows=4)
     evaluate_on = date_field(_("Evaluatie op"))
+
+
+class EvaluationForm(forms.Form):
+    kept = forms.ChoiceField(
+        label=_("Is de participatiebelofte waargemaakt"),
+        choices=Evaluation.Kept.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of de belofte is waargemaakt.")},
+    )
+    account = text_field(_("Wat gebeurde er, tegen de belofte gezet"), TEXT_MAX, rows=5)
+    residents_said = text_field(
+        _("Wat zeiden inwoners over het traject (optioneel)"),
+        TEXT_MAX,
+        rows=3,
+        required=False,
+        help_text=_("Bijvoorbeeld uit een korte evaluatievragenlijst in het traject."),
+    )
+    lessons = text_field(_("Wat leren we ervan"), TEXT_MAX, rows=3)

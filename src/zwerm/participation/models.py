@@ -208,3 +208,25 @@ class ChallengeEvent(AppendOnlyModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class Evaluation(AppendOnlyModel):
+    """After a process closes: the promise set against what happened. A later evaluation adds to the record."""
+
+    class Kept(models.TextChoices):
+        KEPT = "kept", _("waargemaakt")
+        PARTLY = "partly", _("deels waargemaakt")
+        NOT_KEPT = "not_kept", _("niet waargemaakt")
+
+    process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, related_name="+")
+    promise = models.ForeignKey(Promise, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kept = models.CharField(_("is de belofte waargemaakt"), max_length=10, choices=Kept.choices)
+    account = models.TextField(_("wat er gebeurde, tegen de belofte"), max_length=TEXT_MAX)
+    residents_said = models.TextField(_("wat inwoners over het traject zeiden"), max_length=TEXT_MAX, blank=True)
+    lessons = models.TextField(_("wat we leren"), max_length=TEXT_MAX)
+    figures = models.JSONField(default=dict)  # reach, input, decisions and deadlines as they were (no personal data)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]

@@ -7,7 +7,7 @@ e-mail address are removed."""
 
 from zwerm.core.personal_data import Erasure, Retention, iso
 
-from .models import Bylaw, Challenge, ChallengeContact, ChallengeEvent, Promise, WeighedInput
+from .models import Bylaw, Challenge, ChallengeContact, ChallengeEvent, Evaluation, Promise, WeighedInput
 
 
 class ParticipationPersonalData:
@@ -37,6 +37,10 @@ class ParticipationPersonalData:
             "uitdagingsstappen_vastgelegd": [
                 {"uitdaging": e.challenge_id, "stap": e.step, "op": iso(e.created_at)}
                 for e in ChallengeEvent.objects.filter(actor=user).order_by("pk")
+            ],
+            "evaluaties_vastgelegd": [
+                {"traject": e.process_id, "op": iso(e.created_at)}
+                for e in Evaluation.objects.filter(author=user).order_by("pk")
             ],
             "inbreng_genoemd_bij_besluiten": [
                 {"besluit": w.decision_id, "wat_ermee_is_gedaan": w.how, "op": iso(w.created_at)}

@@ -12,14 +12,17 @@ class PromiseSection:
 
     def context(self, *, process, user) -> dict | None:
         promise = selectors.promise_current(process=process)
+        evaluation = selectors.evaluation_current(process=process)
         can_manage = processes.process_can_manage(process=process, user=user) and user_has_second_factor(user=user)
-        if promise is None and not can_manage:
+        if promise is None and evaluation is None and not can_manage:
             return None
         cited = selectors.weighed_input_by_decision(process=process)
         decisions = list(processes.decision_list(process=process)) if cited or can_manage else []
         return {
             "process": process,
             "promise": promise,
+            "evaluation": evaluation,
+            "can_evaluate": can_manage and process.status == "closed",
             "can_manage": can_manage,
             "weighed": [(decision, cited[decision.pk]) for decision in decisions if decision.pk in cited],
             "decisions": decisions if can_manage else [],

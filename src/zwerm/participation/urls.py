@@ -14,5 +14,6 @@ urlpatterns = [
     path("uitdagingen/<int:pk>/behandelen", challenges.manage, name="challenge_manage"),
     path("uitdagingen/<int:pk>/stap/<slug:step>", challenges.step, name="challenge_step"),
     path("trajecten/<slug:slug>/belofte", promises.promise_edit, name="promise"),
+    path("trajecten/<slug:slug>/evaluatie", promises.evaluation, name="evaluation"),
     path("trajecten/<slug:slug>/besluiten/<int:pk>/inbreng", promises.weighed_input, name="weighed_input"),
 ]

@@ -10,6 +10,7 @@ from .challenges import (
     challenge_get,
     challenge_list,
 )
+from .evaluations import evaluation_current, evaluation_figures, evaluation_list
 from .promises import Citation, promise_current, promise_history, weighed_input_by_decision, weighed_input_count
 
 __all__ = [
@@ -20,6 +21,9 @@ __all__ = [
     "challenge_due_list",
     "challenge_get",
     "challenge_list",
+    "evaluation_current",
+    "evaluation_figures",
+    "evaluation_list",
     "Citation",
     "bylaw_current",
     "bylaw_get",

@@ -11,6 +11,7 @@ from .challenges import (
     challenge_inform_council,
     challenge_submit,
 )
+from .evaluations import evaluation_record
 from .promises import promise_record, weighed_input_cite
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "challenge_decide",
     "challenge_inform_council",
     "challenge_submit",
+    "evaluation_record",
     "promise_record",
     "weighed_input_cite",
 ]

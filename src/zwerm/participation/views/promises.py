@@ -12,7 +12,7 @@ from zwerm.processes import selectors as processes
 from zwerm.web.actions import once, save_form, success_once
 
 from .. import selectors, services
-from ..forms import PromiseForm, WeighedInputForm
+from ..forms import EvaluationForm, PromiseForm, WeighedInputForm
 
 manager_required = role_required(Role.PROCESS_LEAD, Role.ADMIN)
 
@@ -89,3 +89,24 @@ def weighed_input(request, slug, pk):
         "cited": selectors.weighed_input_by_decision(process=process).get(decision.pk, []),
     }
     return render(request, "participation/weighed_input.html", context, status=400 if form.errors else 200)
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def evaluation(request, slug):
+    process = managed_process_or_403(request, slug)
+    form = EvaluationForm(request.POST or None)
+
+    def record():
+        return services.evaluation_record(process=process, actor=request.user, **form.cleaned_data)
+
+    if request.method == "POST" and save_form(form, once(request, "participation.evaluation", record)):
+        success_once(request, _("De evaluatie staat op de pagina van het traject en gaat mee in het jaarverslag."))
+        return redirect(process)
+    context = {
+        "process": process,
+        "form": form,
+        "promise": selectors.promise_current(process=process),
+        "figures": selectors.evaluation_figures(process=process),
+    }
+    return render(request, "participation/evaluation_edit.html", context, status=400 if form.errors else 200)

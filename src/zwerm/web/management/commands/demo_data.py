@@ -16,6 +16,7 @@ from zwerm.core.services import municipality_create
 from zwerm.council.demo import build_demo_council, build_demo_district_report
 from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
+from zwerm.participation.demo import build_demo_participation
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
 from zwerm.processes.demo import build_demo_process_states, build_demo_processes
@@ -167,6 +168,7 @@ class Command(BaseCommand):
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
         build_demo_process_states(municipality=municipality, staff=staff, residents=residents)
+        build_demo_participation(municipality=municipality, staff=staff, residents=residents, processes_made=processes)
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
         # open for voting: the numbered participants voted, the named demo residents can still vote
         build_demo_open_budget(

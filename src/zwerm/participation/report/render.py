@@ -1,0 +1,30 @@
+"""Renderings of the yearly report: JSON, a self-contained HTML document and a tagged PDF (WeasyPrint)."""
+
+import json
+import logging
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+class ReportRenderingUnavailable(RuntimeError):
+    """PDF rendering needs WeasyPrint and its system libraries (Pango)."""
+
+
+def render_json(content: dict) -> str:
+    return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_html(content: dict, *, for_pdf: bool = False) -> str:
+    with translation.override(content.get("inLanguage") or "nl"):
+        return render_to_string("participation/report_document.html", {"report": content, "for_pdf": for_pdf})
+
+
+def render_pdf(content: dict) -> bytes:
+    """A tagged, accessible PDF (PDF/UA-1), like the council's reports."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # OSError: Pango or its friends are missing
+        raise ReportRenderingUnavailable(f"WeasyPrint is not available: {error}") from error
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    return HTML(string=render_html(content, for_pdf=True)).write_pdf(pdf_variant="pdf/ua-1")
