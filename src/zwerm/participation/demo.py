@@ -99,6 +99,7 @@ def _challenge(municipality, resident, lead, *, task, name, plan, granted: bool)
     services.challenge_conversation(
         challenge=challenge, actor=lead, note="Gesprek met de indieners over het plan, de kosten en de buurt."
     )
+    assert challenge.process is not None  # made by the completeness check
     decision = process_services.decision_record(
         process=challenge.process,
         actor=lead,
