@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from zwerm.core import disclosure
 from zwerm.core.models import AppendOnlyError
 from zwerm.processes import selectors, services
 from zwerm.processes.models import Advice, Decision, Phase, PhaseChange, Process, ProcessFollow, ValueAssessment
@@ -251,9 +252,9 @@ def test_a_resident_of_another_municipality_cannot_answer_a_survey(process, lead
 
 
 def test_public_counts_below_five_are_not_exact():
-    assert selectors.public_count(4) == "minder dan 5"
-    assert selectors.public_count(0) == "minder dan 5"
-    assert selectors.public_count(5) == "5"
+    assert disclosure.people(4).display == "minder dan 5"
+    assert disclosure.people(0).display == "minder dan 5"
+    assert disclosure.people(5).display == "5"
 
 
 # --- stakeholders ---------------------------------------------------------------------------------------

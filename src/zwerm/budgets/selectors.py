@@ -1,8 +1,8 @@
 """Reads for budgets, scoped to one municipality; also the bridge to the counting engine (`rules`).
 
 Ballots are secret by construction: a ballot has no reference to a person, and the register
-(`VoteRecord`, read by `has_voted`) only says who voted. Figures about fewer than PUBLIC_MINIMUM voters
-are not shown."""
+(`VoteRecord`, read by `has_voted`) only says who voted. Figures about fewer than 5 voters
+(the disclosure threshold) are not shown."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
+from zwerm.core import disclosure
 from zwerm.core.amounts import format_euro
 from zwerm.core.models import Municipality
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
@@ -24,15 +25,12 @@ from . import rules
 from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteRecord
 from .variants import variant_for
 
-PUBLIC_MINIMUM = 5
 KIND = "budget"  # the component type key in zwerm.processes.registry
 
 
 def public_figure(value: int) -> str:
-    """A figure about voters as the public sees it: below PUBLIC_MINIMUM it is not shown exactly."""
-    if value < PUBLIC_MINIMUM:
-        return _("minder dan %(n)d") % {"n": PUBLIC_MINIMUM}
-    return str(value)
+    """A figure about voters as the public sees it: below the disclosure threshold it is not shown exactly."""
+    return disclosure.people(value).display
 
 
 # --- budgets ---------------------------------------------------------------------------------------
@@ -257,13 +255,18 @@ def explanation_text(explanation: dict, *, show_votes: bool, rule: str = "greedy
     reason = e["reason"]
     votes = public_figure(e["votes"]) if show_votes else _("niet getoond")
     if reason == "funded_mes":
+        # The payment groups split the project's voters: one group shown as "minder dan 5" next to the
+        # project's votes and the other groups would give its size away (28 - 25 = 3), so then no group
+        # has a count.
+        groups = [p["voters"] for p in e["payments"] if p["amount"]]
+        counts_safe = show_votes and disclosure.parts_safe(e["votes"], groups)
         paid = "; ".join(
             (
                 _("%(n)s stemmers betaalden samen wat ze nog hadden (%(amount)s)")
                 if p["paid_all_they_had"]
                 else _("%(n)s stemmers betaalden elk %(amount)s")
             )
-            % {"n": public_figure(p["voters"]) if show_votes else _("enkele"), "amount": _euro(p["amount"])}
+            % {"n": public_figure(p["voters"]) if counts_safe else _("enkele"), "amount": _euro(p["amount"])}
             for p in e["payments"]
             if p["amount"]
         )
@@ -352,9 +355,9 @@ CHART_WIDTH = 300
 
 def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
     """What the result page shows: funded projects, votes and costs, the comparison with the other rule,
-    and an explanation per project; figures about fewer than PUBLIC_MINIMUM voters are left out."""
+    and an explanation per project; figures about fewer than 5 voters (the disclosure threshold) are left out."""
     outcome, other = count.outcome, count.other_outcome
-    show = count.voters >= PUBLIC_MINIMUM
+    show = disclosure.is_public(count.voters)
     explanations = outcome["explanations"]
     winners, other_winners = set(outcome["winners"]), set(other["winners"])
     projects = {str(p.pk): p for p in project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE)}
@@ -365,7 +368,7 @@ def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
         project = projects.get(pid)
         if project is None:
             continue
-        shown = show and e["votes"] >= PUBLIC_MINIMUM
+        shown = show and disclosure.is_public(e["votes"])
         rows.append(
             ProjectResult(
                 project=project,
@@ -378,7 +381,8 @@ def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
                 bar_cost=round(CHART_WIDTH * float(e["cost"] or 0) / max_cost),
             )
         )
-    rows.sort(key=lambda r: (not r.funded, -r.votes, r.project.pk))
+    # Hidden vote counts sort as equal (by project number), so the order never ranks them.
+    rows.sort(key=lambda r: (not r.funded, -(disclosure.sort_value(r.votes) if show else 0), r.project.pk))
     for i, row in enumerate(rows):
         row.y = 5 + 40 * i
 

@@ -17,7 +17,7 @@ class DialogueComponent:
     def summary(self, placement) -> dict:
         figures = dialogue_participation(dialogue=self._dialogue(placement))
         return {
-            "participants": figures["participants"].value,
+            "participants": figures["participant_count"],
             "votes": figures["votes"],
             "statements": figures["statements"],
         }

@@ -1,14 +1,11 @@
 """Reads for dialogues, scoped to one municipality. Public figures never show fewer than 5 people."""
 
-from dataclasses import dataclass
-
 from django.db.models import Count, Q, QuerySet
 
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 
 from .models import Dialogue, Participant, Snapshot, Statement, Vote
-
-MIN_PUBLIC = 5  # privacy: no figure about fewer than 5 participants is shown
 
 
 def dialogue_list(*, municipality: Municipality) -> QuerySet[Dialogue]:
@@ -56,38 +53,40 @@ def dialogue_latest_snapshot(*, dialogue: Dialogue) -> Snapshot | None:
     return dialogue.snapshots.order_by("-created_at", "-pk").first()
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A count that is only shown when at least MIN_PUBLIC people stand behind it."""
-
-    value: int
-
-    @property
-    def shown(self) -> bool:
-        return self.value >= MIN_PUBLIC
-
-    def __str__(self) -> str:
-        return str(self.value) if self.shown else "minder dan 5"
-
-
-def dialogue_participation(*, dialogue: Dialogue) -> dict:
-    counts = Participant.objects.filter(dialogue=dialogue).aggregate(
-        participants=Count("pk", filter=Q(votes__isnull=False), distinct=True)
-    )
-    votes = Vote.objects.filter(statement__dialogue=dialogue).count()
-    statements = dialogue.statements.filter(status=Statement.Status.APPROVED).count()
-    return {"participants": Figure(counts["participants"]), "votes": votes, "statements": statements}
-
-
-def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
-    """Per wijk: participants and agree share per statement; wijken under 5 participants are left out."""
-    rows = (
+def _district_rows(dialogue: Dialogue):
+    return (
         Participant.objects.filter(dialogue=dialogue, district__isnull=False, votes__isnull=False)
         .values("district_id", "district__name")
         .annotate(n=Count("pk", distinct=True))
         .order_by("district__name")
     )
-    shown = [row for row in rows if row["n"] >= MIN_PUBLIC]
+
+
+def dialogue_participation(*, dialogue: Dialogue) -> dict:
+    """The dialogue's figures for the public. `participants` is a disclosure Figure: held back ("meer dan
+    ...") when the wijken or opinion groups shown next to it would give a small group away by subtraction;
+    `participant_count` is the exact number, for decisions (is there enough to show results?) only."""
+    counts = Participant.objects.filter(dialogue=dialogue).aggregate(
+        participants=Count("pk", filter=Q(votes__isnull=False), distinct=True)
+    )
+    n = counts["participants"]
+    partitions = [[row["n"] for row in _district_rows(dialogue)]]
+    snapshot = dialogue_latest_snapshot(dialogue=dialogue)
+    if snapshot is not None and snapshot.status == "ok":
+        partitions.append([int(g["size"]) for g in snapshot.result.get("groups", [])])
+    votes = Vote.objects.filter(statement__dialogue=dialogue).count()
+    statements = dialogue.statements.filter(status=Statement.Status.APPROVED).count()
+    return {
+        "participants": disclosure.total(n, *partitions),
+        "participant_count": n,
+        "votes": votes,
+        "statements": statements,
+    }
+
+
+def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
+    """Per wijk: participants and agree share per statement; wijken under 5 participants are left out."""
+    shown = [row for row in _district_rows(dialogue) if disclosure.is_public(row["n"])]
     # The agree shares of every shown wijk in one query (not one per wijk).
     per_statement: dict[int, dict] = {row["district_id"]: {} for row in shown}
     votes = (
@@ -139,3 +138,38 @@ def dialogue_list_with_pending(*, municipality: Municipality) -> QuerySet[Dialog
         .filter(pending__gt=0)
         .order_by("-pending", "pk")
     )
+
+
+def statement_vote_counts(*, dialogue: Dialogue) -> dict[int, int]:
+    """Votes (agree, disagree and pass) per statement."""
+    rows = Vote.objects.filter(statement__dialogue=dialogue).values("statement_id").annotate(n=Count("pk"))
+    return {row["statement_id"]: row["n"] for row in rows}
+
+
+def result_public(*, result: dict, vote_counts: dict[int, int]) -> dict:
+    """The analysis as the public may see it: a statement counts as common ground or divisive, and a
+    group's share on a statement is shown, only when at least the disclosure threshold of votes stand
+    behind it (with 1 vote, "67% eens" is that one vote). Returns groups, consensus and divisive."""
+
+    def enough(statement_id) -> bool:
+        return disclosure.is_public(vote_counts.get(int(statement_id), 0))
+
+    groups = [
+        {
+            **group,
+            "representative": [
+                r for r in group["representative"] if disclosure.is_public(r.get("ns", 0)) and enough(r["statement"])
+            ],
+        }
+        for group in result.get("groups", [])
+    ]
+    consensus = {
+        direction: [
+            c
+            for c in result.get("consensus", {}).get(direction, [])
+            if disclosure.is_public(c.get("n_trials", 0)) and enough(c["statement"])
+        ]
+        for direction in ("agree", "disagree")
+    }
+    divisive = [d for d in result.get("divisive", []) if enough(d["statement"])]
+    return {"groups": groups, "consensus": consensus, "divisive": divisive}

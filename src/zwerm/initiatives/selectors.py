@@ -10,15 +10,24 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_o
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 
 from .models import PUBLIC, Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
 
-SORTS = {
-    "newest": ("-published_at", "-pk"),
-    "supported": ("-support_count", "-published_at", "-pk"),
-    "relevance": ("-rank", "-published_at", "-pk"),  # only with a search on PostgreSQL (the rank is annotated)
-}
+SORTS = ("newest", "supported", "relevance")
+
+
+def _ordering(sort: str) -> tuple:
+    """Newest first; most supported first, where support counts below the disclosure threshold sort as
+    equal (newest first among them): the order must not rank what the page shows as "minder dan 5";
+    or the best match first (only with a search on PostgreSQL, where the rank is annotated)."""
+    if sort == "supported":
+        return (disclosure.order_people("support_count").desc(), "-published_at", "-pk")
+    if sort == "relevance":
+        return ("-rank", "-published_at", "-pk")
+    return ("-published_at", "-pk")
+
 
 # The comments under an initiative: pages of top-level comments, each with its first replies.
 COMMENT_ORDERS = {"nieuwste": ("-created_at", "-pk"), "oudste": ("created_at", "pk")}
@@ -73,8 +82,11 @@ def initiative_list(*, municipality: Municipality, filters: InitiativeFilters) -
     query = filters.query.strip()
     qs = _search(qs, query)
     # Without a chosen order: the best match first when searching (PostgreSQL ranks), else the newest first.
-    sort = filters.sort or ("relevance" if query and connection.vendor == "postgresql" else "newest")
-    return qs.select_related("neighbourhood__district").order_by(*SORTS.get(sort, SORTS["newest"]))
+    ranked = bool(query) and connection.vendor == "postgresql"
+    sort = filters.sort or ("relevance" if ranked else "newest")
+    if sort == "relevance" and not ranked:
+        sort = "newest"
+    return qs.select_related("neighbourhood__district").order_by(*_ordering(sort))
 
 
 def initiative_get_for_user(*, municipality: Municipality, pk: int, user, as_staff: bool = False) -> Initiative | None:

@@ -8,11 +8,12 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
+from zwerm.core import disclosure
 from zwerm.core.selectors import municipality_base_url
 
 from . import selectors
 from .catalog import LICENCE_PAGE
-from .datasets import MIN_PUBLIC, Context
+from .datasets import Context
 
 MAX_AGE = 300  # seconds a cache may keep a download or the catalogue before asking again
 
@@ -37,7 +38,7 @@ def index(request):
         "entries": entries,
         "has_data": any(e.modified is not None for e in entries),
         "licence_url": LICENCE_PAGE,
-        "min_public": MIN_PUBLIC,
+        "min_public": disclosure.threshold(),
     }
     return render(request, "opendata/index.html", context)
 

@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import MunicipalityScoped
 
-MIN_PUBLIC = 5  # no count below this is ever published
-
 
 class Channel(models.TextChoices):
     INITIATIVE = "initiative", _("initiatief")

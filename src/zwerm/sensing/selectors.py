@@ -12,13 +12,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext
 
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.places.selectors import district_list
 from zwerm.sensing.engine.trends import week_label, week_start
 
-from .models import MIN_PUBLIC, Alert, ApiToken, Refresh, ReportImport, Text, Theme, TrendPoint
+from .models import Alert, ApiToken, Refresh, ReportImport, Text, Theme, TrendPoint
 from .people import Tally, person_channels, person_keys
 
 SPARK_WEEKS = 12
@@ -28,7 +28,7 @@ PUBLIC_ALERT_KINDS = (Alert.Kind.SPIKE, Alert.Kind.EMERGING)
 
 @dataclass(frozen=True)
 class Figure:
-    """A number of people that is only published from MIN_PUBLIC on; `suppressed` keeps a figure back
+    """A number of people that is only published from the disclosure threshold on; `suppressed` keeps a figure back
     that would let someone work out a smaller group by subtraction."""
 
     value: int
@@ -36,12 +36,12 @@ class Figure:
 
     @property
     def shown(self) -> bool:
-        return self.value >= MIN_PUBLIC and not self.suppressed
+        return disclosure.is_public(self.value) and not self.suppressed
 
     def __str__(self) -> str:
         if self.shown:
             return str(self.value)
-        return gettext("niet getoond") if self.suppressed and self.value >= MIN_PUBLIC else gettext("minder dan 5")
+        return (disclosure.withheld() if disclosure.is_public(self.value) else disclosure.people(self.value)).display
 
 
 def refresh_latest(*, municipality: Municipality) -> Refresh | None:
@@ -266,10 +266,12 @@ def _week_monday(label: str) -> datetime:
 
 
 def _public_alerts(municipality, facts, people: dict[int, str], *, weeks, kinds, limit: int | None) -> list[Alert]:
-    """The newest alerts of `kinds` in `weeks` with at least MIN_PUBLIC people behind them (their theme, wijk
-    or all wijken, and week, counted over `facts`); each with its `people` Figure."""
+    """The newest alerts of `kinds` in `weeks` with at least the disclosure threshold of people behind them
+    (their theme, wijk or all wijken, and week, counted over `facts`); each with its `people` Figure."""
     candidates = list(
-        alert_list(municipality=municipality).filter(kind__in=kinds, period__in=list(weeks), count__gte=MIN_PUBLIC)
+        alert_list(municipality=municipality).filter(
+            kind__in=kinds, period__in=list(weeks), count__gte=disclosure.threshold()
+        )
     )
     if not candidates:
         return []
@@ -292,7 +294,7 @@ def _public_alerts(municipality, facts, people: dict[int, str], *, weeks, kinds,
 
 
 def public_alert_list(*, municipality: Municipality, weeks: list[str], kinds=PUBLIC_ALERT_KINDS) -> list[Alert]:
-    """The alerts of `kinds` in `weeks` (ISO weeks, oldest first) that at least MIN_PUBLIC people stand
+    """The alerts of `kinds` in `weeks` (ISO weeks, oldest first) that at least the disclosure threshold people stand
     behind, newest first, each with its `people` Figure: the publishable counterpart of `alert_list`."""
     if not weeks:
         return []
@@ -303,11 +305,11 @@ def public_alert_list(*, municipality: Municipality, weeks: list[str], kinds=PUB
 
 def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> dict:
     """What may be published about the last `weeks` weeks, all counted in people (Figures):
-    - themes: the active themes with at least MIN_PUBLIC people, most people first ("count" = "people");
-    - districts: every wijk with its people (below MIN_PUBLIC the Figure is not shown);
+    - themes: the active themes with at least the disclosure threshold people, most people first ("count" = "people");
+    - districts: every wijk with its people (below the disclosure threshold the Figure is not shown);
     - total: everyone who wrote; held back (suppressed) while a wijk with 1 to 4 known people is hidden,
       as the total minus the shown wijken would give that wijk away;
-    - spikes: up to 5 recent spikes or emerging themes with at least MIN_PUBLIC people behind them."""
+    - spikes: up to 5 recent spikes or emerging themes with at least the disclosure threshold people behind them."""
     since = timezone.now() - timedelta(weeks=weeks)
     facts = _facts(_public_texts(municipality).filter(occurred_at__gte=since))
     people = text_person_keys(municipality=municipality, facts=facts)
@@ -334,7 +336,7 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
         districts.append({"district": district, "count": figure, "people": figure})
     # Texts without a known person add nothing to the total once someone is known, so only parts
     # (wijken, and texts without a wijk) with 1 to 4 known people could be worked out from it.
-    small_part = any(0 < len(part.known) < MIN_PUBLIC for part in by_district.values())
+    small_part = any(0 < len(part.known) < disclosure.threshold() for part in by_district.values())
     return {
         "themes": themes,
         "districts": districts,

@@ -2,19 +2,18 @@
 
 from rest_framework import serializers
 
-from zwerm.processes.selectors import PUBLIC_COUNT_THRESHOLD, public_count
+from zwerm.core import disclosure
 
 
 def people(value: int) -> dict:
-    """A figure about people as the public sees it: exact from 5 on, otherwise value null."""
-    value = int(value or 0)
-    return {"value": value if value >= PUBLIC_COUNT_THRESHOLD else None, "display": public_count(value)}
+    """A figure about people as the public sees it: exact from the threshold (5) on, otherwise value null."""
+    return disclosure.people(value).as_dict()
 
 
 class FigureSerializer(serializers.Serializer):
     """A number of people; below 5 the value is null and the display says so ("minder dan 5")."""
 
-    value = serializers.IntegerField(allow_null=True, min_value=PUBLIC_COUNT_THRESHOLD)
+    value = serializers.IntegerField(allow_null=True, min_value=disclosure.MINIMUM)
     display = serializers.CharField()
 
 

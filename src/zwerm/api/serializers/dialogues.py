@@ -1,11 +1,14 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from zwerm.core import disclosure
 from zwerm.dialogues.selectors import (
     dialogue_by_district,
     dialogue_latest_snapshot,
     dialogue_participation,
+    result_public,
     statement_public_texts,
+    statement_vote_counts,
 )
 
 from ..choices import VOTE_DIRECTIONS
@@ -93,7 +96,7 @@ class DialogueDetailSerializer(DialogueSerializer):
         figures = dialogue_participation(dialogue=dialogue)
         return DialogueParticipationSerializer(
             {
-                "participants": people(figures["participants"].value),
+                "participants": figures["participants"].as_dict(),
                 "votes": figures["votes"],
                 "statements": figures["statements"],
             }
@@ -111,10 +114,10 @@ def dialogue_results(dialogue) -> dict | None:
     snapshot = dialogue_latest_snapshot(dialogue=dialogue)
     if snapshot is None or snapshot.status != "ok":
         return None
-    if people(dialogue_participation(dialogue=dialogue)["participants"].value)["value"] is None:
+    if not disclosure.is_public(dialogue_participation(dialogue=dialogue)["participant_count"]):
         return None
     texts = statement_public_texts(dialogue=dialogue)
-    result = snapshot.result
+    result = result_public(result=snapshot.result, vote_counts=statement_vote_counts(dialogue=dialogue))
 
     def statement(sid) -> dict | None:
         text = texts.get(int(sid))

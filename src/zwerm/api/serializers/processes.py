@@ -77,7 +77,7 @@ class ProcessParticipationSerializer(serializers.Serializer):
 
     @extend_schema_field(FigureSerializer)
     def get_participants(self, figures) -> dict:
-        return people(figures.participants)
+        return figures.participants_public.as_dict()
 
 
 class FrameSerializer(serializers.Serializer):

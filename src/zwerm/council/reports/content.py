@@ -15,8 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zwerm.core import disclosure
 from zwerm.core.redaction import redact
-from zwerm.processes.selectors import PUBLIC_COUNT_THRESHOLD, process_record, public_count
+from zwerm.processes.selectors import process_record
 
 from .. import selectors
 from ..models import Frame
@@ -64,9 +65,7 @@ def _money(value: Decimal | None) -> str | None:
 
 def people_count(value: int) -> dict:
     """A number of people: exact from 5 on, otherwise only "minder dan 5" (value null)."""
-    value = int(value)
-    exact = value >= PUBLIC_COUNT_THRESHOLD
-    return {"value": value if exact else None, "display": public_count(value)}
+    return disclosure.people(value).as_dict()
 
 
 def _frame(frame: Frame) -> dict:
@@ -284,7 +283,7 @@ def _build(*, process, today) -> dict:
                 {"kind": kind, "label": str(labels.get(kind, kind)), "count": people_count(n)}
                 for kind, n in record.stakeholder_counts.items()
             ],
-            "participants": people_count(figures.participants),
+            "participants": figures.participants_public.as_dict(),
             "components": [_component(p) for p in record.placements],
         },
         "figures": {
@@ -314,5 +313,5 @@ def _build(*, process, today) -> dict:
             "Deze rapportage bevat geen persoonsgegevens van inwoners: geen namen en geen contactgegevens. "
             "Aantallen mensen onder de %(n)d staan er als 'minder dan %(n)d'."
         )
-        % {"n": PUBLIC_COUNT_THRESHOLD},
+        % {"n": disclosure.threshold()},
     }

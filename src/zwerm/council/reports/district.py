@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from zwerm.core import disclosure
 from zwerm.sensing import selectors as sensing
 
 from . import figures
@@ -151,7 +152,7 @@ def _build(*, municipality, district, weeks: int) -> dict:
             "persoonsgegevens. Groepen van minder dan %(n)d mensen staan er als 'minder dan %(n)d' of staan er "
             "niet in. Een totaal dat anders een kleine groep zou verraden, staat er als 'meer dan ...'."
         )
-        % {"n": figures.MIN},
+        % {"n": disclosure.threshold()},
     }
 
 

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zwerm.processes.selectors import PUBLIC_COUNT_THRESHOLD
+from zwerm.core import disclosure
 
-MIN = PUBLIC_COUNT_THRESHOLD
 RISING, FALLING, STEADY, UNKNOWN = "rising", "falling", "steady", "unknown"
 TREND_LABELS = {
     RISING: gettext_lazy("neemt toe"),
@@ -25,11 +24,8 @@ MOOD_NEUTRAL = 0.1  # the engine's own bound between neutral and negative or pos
 
 
 def count(value: int) -> dict:
-    """A count: exact from 5 on, otherwise only "minder dan 5" (value null)."""
-    value = int(value)
-    if value >= MIN:
-        return {"value": value, "display": str(value)}
-    return {"value": None, "display": _("minder dan %(n)d") % {"n": MIN}}
+    """A count: exact from the threshold (5) on, otherwise only "minder dan 5" (value null)."""
+    return disclosure.people(value).as_dict()
 
 
 def covered_total(total: int, *partitions: Sequence[int]) -> dict:
@@ -37,13 +33,7 @@ def covered_total(total: int, *partitions: Sequence[int]) -> dict:
 
     When the parts left out of one partition add up to 1-4, total minus the shown parts would give that
     small count away: the total then reads "meer dan <sum of the shown parts>" (value null)."""
-    total = int(total)
-    if total >= MIN:
-        for parts in partitions:
-            shown = sum(parts)
-            if 0 < total - shown < MIN:
-                return {"value": None, "display": _("meer dan %(n)d") % {"n": shown}}
-    return count(total)
+    return disclosure.total(total, *partitions).as_dict()
 
 
 def trend(series: Sequence[int]) -> dict:
@@ -69,16 +59,16 @@ def people(figure) -> dict:
     """A count of people from sensing (a `Figure`): exact only when sensing itself would publish it and
     it is 5 or more; a figure sensing holds back reads "niet getoond"."""
     value = int(figure.value)
-    if getattr(figure, "shown", True) and value >= MIN:
+    if getattr(figure, "shown", True) and disclosure.is_public(value):
         return {"value": value, "display": str(value)}
-    if value >= MIN:
-        return {"value": None, "display": _("niet getoond")}
+    if disclosure.is_public(value):
+        return disclosure.withheld().as_dict()
     return count(value)
 
 
 def mood(value: float | None, basis: int) -> dict | None:
     """A theme's mood (-1..+1) in words, only when at least 5 contributions carry a mood."""
-    if value is None or basis < MIN:
+    if value is None or not disclosure.is_public(basis):
         return None
     if value < -MOOD_NEUTRAL:
         label = _("eerder negatief")

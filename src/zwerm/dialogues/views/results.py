@@ -1,9 +1,9 @@
 """The results page: opinion map as server-drawn SVG (with a table beside it), groups, common ground."""
 
+from zwerm.core import disclosure
 from zwerm.core.markup import markup_number
 
 from .. import selectors
-from ..selectors import MIN_PUBLIC, Figure
 
 COLOURS = ["#1f5fa6", "#b3541e", "#2e7d32", "#7b1fa2", "#8d6e00"]
 SIZE = 320
@@ -102,8 +102,9 @@ def _district_table(by_district: list[dict], statements: dict) -> list[dict]:
         cells = []
         for district in by_district:
             counts = district["agree"].get(pk)
-            if counts and counts["total"] >= MIN_PUBLIC:
-                cells.append({"share": round(100 * counts["agree"] / counts["total"]), "votes": counts["total"]})
+            share = disclosure.share(counts["agree"], counts["total"]) if counts else None
+            if share is not None:
+                cells.append({"share": share, "votes": counts["total"]})
             else:
                 cells.append(None)
         if any(cells):
@@ -119,11 +120,17 @@ def results_context(dialogue) -> dict:
         "snapshot": snapshot,
         "ready": False,
         "participation": selectors.dialogue_participation(dialogue=dialogue),
-        "min_public": MIN_PUBLIC,
+        "min_public": disclosure.threshold(),
     }
-    if snapshot is None or snapshot.status != "ok" or not context["participation"]["participants"].shown:
+    if (
+        snapshot is None
+        or snapshot.status != "ok"
+        or not disclosure.is_public(context["participation"]["participant_count"])
+    ):
         return context
-    result = snapshot.result
+    result = selectors.result_public(
+        result=snapshot.result, vote_counts=selectors.statement_vote_counts(dialogue=dialogue)
+    )
 
     def text(sid):
         statement = statements.get(int(sid))
@@ -132,7 +139,7 @@ def results_context(dialogue) -> dict:
     groups = [
         {
             "number": g["id"] + 1,
-            "size": Figure(g["size"]),
+            "size": disclosure.people(g["size"]),
             "colour": COLOURS[g["id"] % 5],
             "statements": [
                 {
@@ -159,7 +166,7 @@ def results_context(dialogue) -> dict:
         groups=groups,
         consensus=consensus,
         divisive=divisive,
-        map=_map(result),
+        map=_map(snapshot.result),
         by_district=by_district,
         district_table=_district_table(by_district, statements),
         statements=statements,

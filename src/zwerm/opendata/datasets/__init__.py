@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import budgets, challenges, decisions, initiatives, processes, sensing
-from .base import MIN_PUBLIC, Column, Context, Dataset
+from .base import Column, Context, Dataset
 
 DATASETS: tuple[Dataset, ...] = (
     initiatives.DATASET,
@@ -17,7 +17,7 @@ DATASETS: tuple[Dataset, ...] = (
 )
 _BY_KEY = {d.key: d for d in DATASETS}
 
-__all__ = ["DATASETS", "MIN_PUBLIC", "Column", "Context", "Dataset", "dataset_by_key"]
+__all__ = ["DATASETS", "Column", "Context", "Dataset", "dataset_by_key"]
 
 
 def dataset_by_key(key: str) -> Dataset | None:

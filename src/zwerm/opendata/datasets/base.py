@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.core.redaction import redact
-
-MIN_PUBLIC = 5  # no figure about fewer than 5 people is published (issue 6, "public figures never below 5")
 
 # Vocabulary for DCAT: the EU data themes (dcat:theme) used by the datasets.
 THEME_GOVERNMENT = "GOVE"  # government and public sector
@@ -68,10 +67,8 @@ class Dataset:
 
 
 def public_count(value: int | None) -> int | None:
-    """A count of people as published: None (empty) when fewer than MIN_PUBLIC."""
-    if value is None or value < MIN_PUBLIC:
-        return None
-    return value
+    """A count of people as published: None (empty) below the disclosure threshold (5)."""
+    return disclosure.people(value).value
 
 
 def staff_text(value: str | None) -> str:

@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.budgets.selectors import PUBLIC_MINIMUM, budget_list, budget_process, budget_result, count_result_latest
+from zwerm.budgets.selectors import budget_list, budget_process, budget_result, count_result_latest
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.processes.selectors import process_is_visible
 
@@ -92,7 +93,7 @@ def rows(context: Context):
         }
         for row in result.projects:
             project = row.project
-            shown = result.show_figures and row.votes >= PUBLIC_MINIMUM
+            shown = result.show_figures and disclosure.is_public(row.votes)
             yield {
                 **base,
                 "project_id": project.pk,

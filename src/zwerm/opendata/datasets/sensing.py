@@ -20,11 +20,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.places.selectors import district_list
 from zwerm.sensing.selectors import Tally, text_facts, text_person_keys, theme_list
 
-from .base import INTEGER, MIN_PUBLIC, TEXT, THEME_REGIONS, THEME_SOCIETY, Column, Context, Dataset, newest
+from .base import INTEGER, TEXT, THEME_REGIONS, THEME_SOCIETY, Column, Context, Dataset, newest
 
 LEVEL_MUNICIPALITY = "gemeente"
 LEVEL_DISTRICT = "wijk"
@@ -58,14 +59,14 @@ class Cell:
 
 
 def suppress(total: Cell, districts: list[Cell]) -> None:
-    """Show the total from MIN_PUBLIC people on, and the wijken only all together: when one wijk with
-    contributions has fewer than MIN_PUBLIC people, every wijk of this theme and month is left out.
+    """Show the total from the disclosure threshold (5) people on, and the wijken only all together: when one wijk with
+    contributions has fewer than the disclosure threshold (5) people, every wijk of this theme and month is left out.
 
     Hiding just the small wijk is not enough: the total minus the shown wijken gives its count away,
     and hiding one more wijk still narrows it down (two hidden wijken of at most 4 that add up to 8
     are both 4). With all wijken left out, nothing about a single wijk can be worked out."""
-    total.shown = total.count >= MIN_PUBLIC
-    split = total.shown and all(c.count >= MIN_PUBLIC for c in districts)
+    total.shown = disclosure.is_public(total.count)
+    split = total.shown and all(disclosure.is_public(c.count) for c in districts)
     for cell in districts:
         cell.shown = split
 

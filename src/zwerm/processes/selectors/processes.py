@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role, user_has_second_factor
@@ -24,21 +23,12 @@ from ..models import (
     Update,
 )
 
-PUBLIC_COUNT_THRESHOLD = 5
-
 ADVICE_OPEN = "open"
 ADVICE_LATE = "late"
 ADVICE_ANSWERED = "answered"
 ADVICE_STATES = (ADVICE_OPEN, ADVICE_LATE, ADVICE_ANSWERED)
 
 MANAGER_ROLES = (Role.PROCESS_LEAD, Role.ADMIN)
-
-
-def public_count(value: int) -> str:
-    """A participation figure as shown to the public: small numbers are not shown exactly."""
-    if value < PUBLIC_COUNT_THRESHOLD:
-        return _("minder dan %(n)d") % {"n": PUBLIC_COUNT_THRESHOLD}
-    return str(value)
 
 
 # --- processes -------------------------------------------------------------------------------------

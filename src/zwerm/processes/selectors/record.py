@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from zwerm.core import disclosure
+
 from ..models import (
     Advice,
     AdviceRequest,
@@ -84,6 +86,13 @@ class ParticipationFigures:
     advice_requests: int
     advice_answered: int
     decisions: int
+    component_participants: tuple[int, ...] = ()  # the parts of `participants`, as the public sees them
+
+    @property
+    def participants_public(self) -> disclosure.Figure:
+        """The total for the public: held back ("meer dan ...") when a component shown as "minder dan 5"
+        could be worked out as the total minus the other components."""
+        return disclosure.total(self.participants, self.component_participants)
 
 
 @dataclass(frozen=True)
@@ -177,6 +186,7 @@ def process_record(*, process: Process) -> ProcessRecord:
         advice_requests=len(advice_records),
         advice_answered=sum(1 for r in advice_records if r.state == ADVICE_ANSWERED),
         decisions=len(decision_records),
+        component_participants=tuple(int(r.summary.get("participants", 0)) for r in placement_records),
     )
     return ProcessRecord(
         process=process,

@@ -2,16 +2,16 @@
 
 from django import template
 
-from ..selectors import public_count as _public_count
+from zwerm.core import disclosure
 
 register = template.Library()
 
 
 @register.filter
 def public_count(value) -> str:
-    """A participation figure for the public: below 5 it reads "minder dan 5"."""
+    """A participation figure for the public: below the threshold it reads "minder dan 5"."""
     try:
-        return _public_count(int(value))
+        return disclosure.people(int(value)).display
     except (TypeError, ValueError):
         return ""
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwerm.accounts.decorators import resident_required
+from zwerm.core import disclosure
 from zwerm.web.actions import perform
 
 from .. import selectors, services
@@ -83,7 +84,7 @@ def _survey_context(request, process, survey, form):
         "form": form,
         "is_open": selectors.placement_is_active(placement),
         "has_responded": selectors.survey_has_responded(survey=survey, user=request.user),
-        "response_count": selectors.public_count(survey.responses.count()),
+        "response_count": disclosure.people(survey.responses.count()).display,
         "questions_with_answers": list(zip(survey.questions, answers, strict=True)),
     }
 

@@ -3,11 +3,12 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from zwerm.core import disclosure
+
 from .. import selectors
-from ..models import MIN_PUBLIC
 
 
 @require_GET
 def overview(request):
-    context = {**selectors.public_overview(municipality=request.municipality), "min_public": MIN_PUBLIC}
+    context = {**selectors.public_overview(municipality=request.municipality), "min_public": disclosure.threshold()}
     return render(request, "sensing/public.html", context)

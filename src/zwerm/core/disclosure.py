@@ -1,0 +1,136 @@
+"""The small-number rule, in one place: no public figure is about fewer than the threshold (5) people.
+
+Every public output (pages, API, open data, council and district reports, exports, e-mails to the public)
+turns a count of people into a `Figure` here, and asks this module for totals, shares and orderings:
+
+- `people(n)`: exact from the threshold on, otherwise value None and "minder dan 5";
+- `total(n, parts, ...)`: a total next to parts of it; when the parts that are not shown add up to
+  1..threshold-1, total minus the shown parts would give that small group away, so the total reads
+  "meer dan <shown>" (value None);
+- `share(part, whole)`: a percentage only when the whole is at least the threshold (a share of 1 vote is
+  that vote); common ground and divisiveness are shares, so they follow the same rule;
+- `sort_value(n)` / `order_people(field)`: ordering by a count where every hidden count sorts as 0, so
+  the order among "minder dan 5" items is the caller's neutral key (newest, name, id), never the count.
+
+The threshold is the setting ZWERM_DISCLOSURE_THRESHOLD (default 5; start-up refuses anything lower).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Case, F, IntegerField, Value, When
+from django.utils.translation import gettext as _
+
+MINIMUM = 5  # the threshold may be raised by a municipality, never lowered below this
+
+
+def threshold() -> int:
+    """The smallest number of people a public figure may be about."""
+    return max(int(getattr(settings, "ZWERM_DISCLOSURE_THRESHOLD", MINIMUM)), MINIMUM)
+
+
+def is_public(value: int | None) -> bool:
+    """Whether a count of people may be published exactly."""
+    return value is not None and int(value) >= threshold()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure about people as the public sees it: `value` is the exact number, or None when it is held
+    back; `display` is the translated text for that case ("28", "minder dan 5", "meer dan 20")."""
+
+    value: int | None
+    display: str
+
+    @property
+    def shown(self) -> bool:
+        return self.value is not None
+
+    @property
+    def sentence(self) -> str:
+        """The display at the start of a sentence ("Minder dan 5")."""
+        return self.display[:1].upper() + self.display[1:]
+
+    def as_dict(self) -> dict:
+        """The shape the API, the reports and the JSON exports use."""
+        return {"value": self.value, "display": self.display}
+
+    def __str__(self) -> str:
+        return self.display
+
+
+def fewer_than() -> str:
+    """The wording for a count below the threshold: "minder dan 5"."""
+    return _("minder dan %(n)d") % {"n": threshold()}
+
+
+def people(value: int | None) -> Figure:
+    """A count of people: exact from the threshold on, otherwise only "minder dan 5" (value None)."""
+    n = int(value or 0)
+    if n >= threshold():
+        return Figure(n, str(n))
+    return Figure(None, fewer_than())
+
+
+def withheld() -> Figure:
+    """A figure that is kept back entirely, also when it is large ("niet getoond")."""
+    return Figure(None, _("niet getoond"))
+
+
+def hidden_remainder(value: int, parts: Iterable[int]) -> int:
+    """What `value` minus the parts that are shown exactly leaves: the hidden parts together."""
+    return int(value) - sum(int(p) for p in parts if is_public(p))
+
+
+def parts_safe(value: int, parts: Iterable[int]) -> bool:
+    """Whether the parts of `value` may be shown next to it: no hidden remainder of 1..threshold-1."""
+    remainder = hidden_remainder(value, parts)
+    return not 0 < remainder < threshold()
+
+
+def total(value: int | None, *partitions: Iterable[int]) -> Figure:
+    """A total shown next to parts of it (the wijken of a dialogue, the components of a process...).
+
+    Each partition is every part the public sees next to the total, hidden ones included (or an
+    incomplete list: what is missing counts as hidden). When the hidden remainder of any partition is
+    1..threshold-1, the total reads "meer dan <sum of the shown parts>" (value None)."""
+    n = int(value or 0)
+    if n < threshold():
+        return people(n)
+    for parts in partitions:
+        parts = [int(p) for p in parts]
+        remainder = hidden_remainder(n, parts)
+        if 0 < remainder < threshold():
+            return Figure(None, _("meer dan %(n)d") % {"n": n - remainder})
+    return Figure(n, str(n))
+
+
+def share(part: int, whole: int) -> int | None:
+    """`part` of `whole` as a whole percentage, or None when fewer than the threshold stand behind the
+    whole: with 1 vote, "100% eens" is that one vote."""
+    if whole <= 0 or whole < threshold():
+        return None
+    return round(100 * part / whole)
+
+
+def share_fraction(part: float, whole: int) -> float | None:
+    """Like `share`, as a fraction 0..1 (for an engine's own ratio), or None below the threshold."""
+    if whole <= 0 or whole < threshold():
+        return None
+    return float(part) / whole
+
+
+def sort_value(value: int | None) -> int:
+    """The count to order by: the count itself when it is shown, 0 when it is not, so that hidden counts
+    sort as equal and their order is the caller's neutral tie-breaker."""
+    n = int(value or 0)
+    return n if n >= threshold() else 0
+
+
+def order_people(field: str) -> Case:
+    """`sort_value` as a database expression over a count field or annotation (order_by(order_people(
+    "support_count").desc(), "-published_at", "-pk"))."""
+    return Case(When(**{f"{field}__gte": threshold()}, then=F(field)), default=Value(0), output_field=IntegerField())
