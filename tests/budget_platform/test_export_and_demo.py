@@ -69,11 +69,16 @@ def test_a_cumulative_per_district_budget_exports(
         total_amount=Decimal(0),
         district_amounts={district: Decimal("3000"), south[0]: Decimal("2000")},
     )
-    north_resident = make_resident(municipality, neighbourhood)
-    make_projects(budget, lead, north_resident, ["1000", "2500"])
+    north = [make_resident(municipality, neighbourhood) for _ in range(5)]  # a wijk is written from 5 voters
+    make_projects(budget, lead, north[0], ["1000", "2500"])
     open_voting(budget, lead)
     a, b = selectors.project_list(budget=budget)
-    services.ballot_cast(budget=budget, resident=north_resident, points={a.pk: 3, b.pk: 2})
+    services.ballot_cast(budget=budget, resident=north[0], points={a.pk: 3, b.pk: 2})
+    budget_export_pb(budget=budget, path=tmp_path / "one.pb")
+    _instance, ballots = read_pb(tmp_path / "one.pb")
+    assert ballots[0].district is None  # one voter in the wijk: the wijk is left out
+    for resident in north[1:]:
+        services.ballot_cast(budget=budget, resident=resident, points={a.pk: 3, b.pk: 2})
     budget_export_pb(budget=budget, path=tmp_path / "c.pb")
     instance, ballots = read_pb(tmp_path / "c.pb")
     assert instance.vote_type == "cumulative" and instance.limits.max_points == 5

@@ -1,5 +1,6 @@
 """Pol.is open data in and out: import an export as a dialogue, export any dialogue in the same format."""
 
+import datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -58,7 +59,8 @@ def dialogue_export_polis(*, dialogue: Dialogue, folder: Path) -> Path:
     """Write comments.csv, votes.csv, participants-votes.csv (with group-id) and summary.csv.
 
     Participants are numbered afresh (no user ids leave the platform); pending and hidden statements
-    are marked moderated -1 and their text is not exported."""
+    are marked moderated -1 and their text is not exported. Times are cut to the day (UTC midnight): a
+    vote's exact moment could be linked to log-in records; the order of the votes is kept."""
     numbers: dict[int, int] = {}
     statements = list(dialogue.statements.order_by("pk"))
     comment_ids = {s.pk: i for i, s in enumerate(statements)}
@@ -67,7 +69,7 @@ def dialogue_export_polis(*, dialogue: Dialogue, folder: Path) -> Path:
             id=comment_ids[s.pk],
             body=s.public_text if s.status == Statement.Status.APPROVED else "",
             author_id=numbers.setdefault(s.author_id, len(numbers)) if s.author_id else None,
-            timestamp=int(s.created_at.timestamp() * 1000),
+            timestamp=_day(s.created_at),
             moderated=1 if s.status == Statement.Status.APPROVED else -1,
             is_meta=s.is_meta,
             is_seed=s.is_seed,
@@ -79,7 +81,7 @@ def dialogue_export_polis(*, dialogue: Dialogue, folder: Path) -> Path:
             participant_id=numbers.setdefault(participant_id, len(numbers)),
             comment_id=comment_ids[sid],
             vote=value,
-            timestamp=int(at.timestamp() * 1000),
+            timestamp=_day(at),
         )
         for participant_id, sid, value, at in Vote.objects.filter(statement__dialogue=dialogue)
         .order_by("updated_at", "pk")
@@ -90,3 +92,9 @@ def dialogue_export_polis(*, dialogue: Dialogue, folder: Path) -> Path:
     group_ids = {numbers[int(pk)]: g for pk, g in groups.items() if int(pk) in numbers}
     summary = {"topic": dialogue.title, "url": "", "conversation-description": dialogue.question}
     return write_export(folder, comments=comments, votes=votes, group_ids=group_ids, summary=summary)
+
+
+def _day(moment: datetime.datetime) -> int:
+    """Milliseconds since 1970 of the start of the moment's day in UTC (the Pol.is time unit)."""
+    day = moment.astimezone(datetime.UTC).date()
+    return int(datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC).timestamp() * 1000)
