@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class Town:
     budget: object
     shared_project: object  # 9 votes: 6 who pay an equal share, 3 who already paid for another project
     district_budget: object  # per-wijk amounts; wijk West has 3 voters
+    report: object  # a council report about the process, sent (public)
     sizes: dict  # wijk name -> dialogue participants
 
 
@@ -192,6 +194,7 @@ def _build() -> Town:
     for group in (south, westerners):
         for person in group:
             budgets.ballot_cast(budget=district_budget, resident=person, projects=[own[group[0].pk].pk])
+    report = council.report_send(report=council.report_generate(process=process, actor=lead), actor=lead)
     return Town(
         municipality=municipality,
         lead=lead,
@@ -204,6 +207,7 @@ def _build() -> Town:
         shared_project=shared,
         district_budget=district_budget,
         sizes=sizes,
+        report=report,
     )
 
 
@@ -289,10 +293,28 @@ def test_the_process_total_is_not_the_sum_of_shown_components(town, web):
     assert total["value"] is None or total["value"] - sum(parts) not in SMALL
     report = council.report_generate(process=town.process, actor=town.lead).content["participation"]
     figure = report["participants"]
-    shown_parts = [
-        c["participants"]["value"] or 0 for c in report["components"] if isinstance(c.get("participants"), dict)
-    ]
+    shown_parts = _component_participants(report)
+    assert len(shown_parts) == 4 and 0 in shown_parts  # dialogue, initiative (2 people), two budgets
     assert figure["value"] is None or figure["value"] - sum(shown_parts) not in SMALL
+
+
+def _component_participants(participation: dict) -> list[int]:
+    """The participants of each component of a council report, as shown (0 where hidden)."""
+    return [f["value"] or 0 for c in participation["components"] for f in c["figures"] if f["key"] == "participants"]
+
+
+def test_the_public_council_report_holds_the_process_total_back(town, web):
+    response = web.get(f"/raad/openbaar/{town.report.pk}.json")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    content = json.loads(body)
+    participation = content["participation"]
+    parts = _component_participants(participation)
+    assert len(parts) == 4 and 0 in parts
+    total = participation["participants"]
+    assert total["value"] is None or total["value"] - sum(parts) not in SMALL
+    text = page(web, f"/raad/openbaar/{town.report.pk}")
+    assert "Deelnemers aan onderdelen: 23" not in text
 
 
 # --- finding 1: order and the list card ----------------------------------------------------------------------
@@ -405,5 +427,7 @@ def test_no_public_figure_in_the_api_is_below_five(town, web):
         "/api/v1/initiatives?pageSize=100",
         "/api/v1/dialogues",
         "/api/v1/budgets",
+        "/api/v1/processes",
+        f"/api/v1/council-reports/{town.report.pk}",
     ):
         walk(api(web, url))
