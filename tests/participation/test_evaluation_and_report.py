@@ -54,6 +54,16 @@ def test_reach_per_wijk_is_shown_only_when_every_wijk_has_five_people(process, m
     assert reach["people"] == 5 and reach["per_district"][0]["people"] == 5
 
 
+def test_reach_per_wijk_is_not_shown_when_the_people_without_a_wijk_could_be_worked_out(
+    process, municipality, neighbourhood
+):
+    in_wijk = {make_resident(municipality, neighbourhood).pk for _ in range(6)}
+    without = {make_resident(municipality).pk for _ in range(2)}  # no buurt, so no wijk
+    reach = selectors.evaluations.reach_by_district(process=process, participant_ids=in_wijk | without)
+    # 8 people next to "Noord 6" would give the 2 without a wijk away
+    assert reach["people"] == 8 and reach["per_district"] == [] and reach["districts_reached"] is None
+
+
 def test_the_lead_evaluates_through_the_form(process, lead, bylaw):
     process = close(process, lead)
     client = staff_login(Client(), lead)

@@ -5,14 +5,13 @@ from collections import Counter
 from django.utils import timezone
 
 from zwerm.accounts.selectors import member_district_ids
+from zwerm.core import disclosure
 from zwerm.places.selectors import district_list
 from zwerm.processes import selectors as processes
 from zwerm.processes.registry import components
 
 from ..models import Evaluation
 from .promises import weighed_input_by_decision
-
-MIN_PEOPLE = 5
 
 
 def evaluation_current(*, process) -> Evaluation | None:
@@ -27,16 +26,21 @@ def evaluation_list(*, municipality, year: int | None = None):
 
 
 def _shown(value: int) -> int | None:
-    return value if value >= MIN_PEOPLE else None
+    return disclosure.people(value).value
 
 
 def reach_by_district(*, process, participant_ids: set[int]) -> dict:
     """People per wijk among the components' participants. The split is given only when every wijk with
-    participants has at least 5 (otherwise the total minus the others would give a small wijk away)."""
+    participants has at least 5 and the people without a wijk are 0 or at least 5 (otherwise the total
+    minus the wijken shown would give a small group away; zwerm.core.disclosure)."""
     districts = member_district_ids(municipality=process.municipality, user_ids=participant_ids)
     counts = Counter(d for d in districts.values() if d is not None)
     names = {d.pk: d.name for d in district_list(municipality=process.municipality)}
-    split_shown = bool(counts) and all(n >= MIN_PEOPLE for n in counts.values())
+    split_shown = (
+        bool(counts)
+        and all(disclosure.is_public(n) for n in counts.values())
+        and disclosure.parts_safe(len(participant_ids), counts.values())
+    )
     return {
         "people": _shown(len(participant_ids)),
         "districts_reached": len(counts) if split_shown else None,
