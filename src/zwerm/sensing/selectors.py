@@ -10,8 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from zwerm.core import disclosure
 from zwerm.core.models import Municipality
@@ -387,3 +389,20 @@ def alert_recent_count(*, municipality: Municipality, weeks: int = 4) -> int:
     """Alerts about the last `weeks` weeks (the staff start page; the dashboard shows them)."""
     recent = week_axis(municipality=municipality, weeks=weeks)
     return Alert.objects.filter(municipality=municipality, period__in=recent).count()
+
+
+PUBLIC_OVERVIEW_SECONDS = 300  # at most this stale, even without a new refresh or text
+
+
+def public_overview_cached(*, municipality: Municipality) -> dict:
+    """`public_overview`, computed once per refresh and kept in the cache: the public picture is the same for
+    every visitor until the next refresh or the next text (both are in the key), and computing it reads every
+    text of the last weeks (seconds at 500,000 texts). The language is in the key too (alert wording)."""
+    latest = Refresh.objects.filter(municipality=municipality).order_by("-pk").values_list("pk", flat=True).first()
+    last_text = Text.objects.filter(municipality=municipality).order_by("-pk").values_list("pk", flat=True).first()
+    key = f"zwerm:sensing:public:{municipality.pk}:{latest}:{last_text}:{get_language()}:{disclosure.threshold()}"
+    overview = cache.get(key)
+    if overview is None:
+        overview = public_overview(municipality=municipality)
+        cache.set(key, overview, PUBLIC_OVERVIEW_SECONDS)
+    return overview

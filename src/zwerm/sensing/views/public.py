@@ -10,5 +10,6 @@ from .. import selectors
 
 @require_GET
 def overview(request):
-    context = {**selectors.public_overview(municipality=request.municipality), "min_public": disclosure.threshold()}
+    overview = selectors.public_overview_cached(municipality=request.municipality)
+    context = {**overview, "min_public": disclosure.threshold()}
     return render(request, "sensing/public.html", context)
