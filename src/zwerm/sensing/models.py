@@ -80,7 +80,15 @@ class Theme(MunicipalityScoped):
 
 
 class ReportImport(MunicipalityScoped):
-    """One CSV import of reports (meldingen), with what was accepted and refused and why."""
+    """One CSV import of reports (meldingen), with what was accepted and refused and why.
+
+    An upload is stored in chunks (`ReportImportChunk`) and imported by a background task
+    (`report_import_run`), which writes its progress here; the chunks are deleted when it is done."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     filename = models.CharField(max_length=255)
@@ -92,9 +100,29 @@ class ReportImport(MunicipalityScoped):
     refused = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)  # [{"row", "message", "refused"}]
     error = models.TextField(blank=True)  # the file as a whole could not be read
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    size = models.PositiveBigIntegerField(default=0)  # bytes uploaded
+    processed = models.PositiveIntegerField(default=0)  # rows handled so far (progress while running)
+    mapping = models.JSONField(default=dict)  # the column names the staff member gave (for the task)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class ReportImportChunk(models.Model):
+    """A piece of an uploaded CSV file, kept only until the background import has read it. Pieces keep both
+    the request and the database from holding a 50 MB value at once."""
+
+    report_import = models.ForeignKey(ReportImport, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["report_import", "index"]
+        constraints = [models.UniqueConstraint(fields=["report_import", "index"], name="sensing_import_chunk_once")]
+
+    def __str__(self) -> str:
+        return f"{self.report_import_id}:{self.index}"
 
 
 class Text(MunicipalityScoped):
