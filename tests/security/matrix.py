@@ -231,6 +231,23 @@ RULES: dict[str, Rule] = {
     "council:district_report_send": action(staff("process_lead"), kwargs={"pk": "district_report"}),
     "council:district_report_refresh": action(staff("process_lead"), kwargs={"pk": "district_report"}),
     # --- processes --------------------------------------------------------------------------------------
+    # --- participation ----------------------------------------------------------------------------------
+    "participation:overview": page(everyone()),
+    "participation:bylaw": page(everyone(), kwargs={"version": "=1"}),
+    "participation:bylaw_admin": form(staff()),
+    "participation:promise": form(staff(*MANAGERS)),
+    "participation:evaluation": form(staff(*MANAGERS)),
+    "participation:weighed_input": form(staff(*MANAGERS)),
+    "participation:challenges": page(everyone()),
+    "participation:challenge_new": form(residents()),
+    "participation:challenges_due": page(staff(*MANAGERS)),
+    "participation:challenge": page(everyone()),
+    "participation:challenge_manage": page(staff(*MANAGERS)),
+    "participation:challenge_step": action(staff(*MANAGERS), kwargs={"step": "=receipt"}),
+    "participation:mirror": page(staff(*ALL_STAFF)),
+    "participation:self_assessment": form(staff(*ALL_STAFF)),
+    "participation:statements": form(staff()),
+    "participation:statement_retire": action(staff()),
     "processes:list": page(everyone()),
     "processes:detail": page(everyone()),
     "processes:detail@draft": page(
@@ -356,6 +373,8 @@ RULES.update(
         "api:budget": page(API_PUBLIC),
         "api:council_reports": page(API_PUBLIC),
         "api:council_report": page(API_PUBLIC),
+        "api:challenges": page(API_PUBLIC),
+        "api:challenge": page(API_PUBLIC),
         "api:sensing_themes": page(API_PUBLIC),
         "api:sensing_districts": page(API_PUBLIC),
         "api:sensing_alerts": page(API_PUBLIC),
@@ -375,6 +394,7 @@ TARGETS_BY_APP = {
     "api": {"slug": "process"},
     "budgets": {"pk": "budget", "project_pk": "project", "slug": "process"},
     "values": {"pk": "value"},
+    "participation": {"pk": "challenge", "slug": "process"},
 }
 TARGETS_BY_NAME = {
     "initiatives:edit": {"pk": "initiative_submitted"},
@@ -399,6 +419,9 @@ TARGETS_BY_NAME = {
     "api:dialogue": {"pk": "dialogue"},
     "api:budget": {"pk": "budget"},
     "api:council_report": {"pk": "report_sent"},  # only sent reports are public
+    "api:challenge": {"pk": "challenge"},
+    "participation:weighed_input": {"pk": "decision"},
+    "participation:statement_retire": {"pk": "statement"},
 }
 CONSTANTS = {"fmt": "json"}
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.foundation.builders import PASSWORD, make_municipality
+from tests.participation.conftest import record_bylaw
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
 from zwerm.budgets import services as budgets
@@ -23,6 +24,8 @@ from zwerm.council import services as council
 from zwerm.council.models import Frame
 from zwerm.dialogues import services as dialogues
 from zwerm.initiatives import services as initiatives
+from zwerm.participation import services as participation
+from zwerm.participation.selectors import mirror_statement_list
 from zwerm.processes import services as processes
 from zwerm.sensing import services as sensing
 from zwerm.sensing.engine.synthetic import synthetic_rows
@@ -200,7 +203,7 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
         question=t("Kan de straat autoluw?"),
         deadline=today + datetime.timedelta(days=7),
     )
-    processes.decision_record(
+    rows["decision"] = processes.decision_record(
         process=process,
         actor=lead,
         decided_on=today,
@@ -219,6 +222,22 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
         title=t("Concept traject"),
         question=t("Nog geheim?"),
         description=t("In voorbereiding."),
+    )
+
+    # --- participation: a verordening (with the self-assessment's statements) and a challenge ------------------
+    record_bylaw(municipality, admin, title=t("Participatieverordening"))
+    rows["statement"] = mirror_statement_list(municipality=municipality).first()
+    rows["challenge"] = participation.challenge_submit(
+        municipality=municipality,
+        resident=neighbour,
+        task=t("Onderhoud van het park"),
+        plan=t("Wij doen het onderhoud."),
+        involvement=t("Werkochtenden."),
+        cost=Decimal("1000"),
+        municipality_cost=Decimal("2000"),
+        challenger_kind="group",
+        challenger_name=t("Buurtgroep"),
+        contacts=[participation.ContactInput(name=t("Sanne"), email=f"sanne{mark}@example.org")],
     )
 
     # --- council: frames, spending, questions, reports ---------------------------------------------------------

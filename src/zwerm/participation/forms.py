@@ -311,3 +311,35 @@ class EvaluationForm(forms.Form):
         help_text=_("Bijvoorbeeld uit een korte evaluatievragenlijst in het traject."),
     )
     lessons = text_field(_("Wat leren we ervan"), TEXT_MAX, rows=3)
+
+
+SCORES = [("1", _("1: helemaal niet mee eens")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", _("5: helemaal mee eens"))]
+
+
+class SelfAssessmentForm(forms.Form):
+    team = forms.CharField(
+        label=_("Team of afdeling (optioneel)"),
+        max_length=100,
+        required=False,
+        help_text=_("Uitkomsten per team worden pas getoond als minstens 5 mensen van dat team meededen."),
+    )
+
+    def __init__(self, *args, statements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = list(statements)
+        for statement in self.statements:
+            self.fields[f"s{statement.pk}"] = forms.TypedChoiceField(
+                label=f"{statement.characteristic}: {statement.text}",
+                choices=SCORES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Kies een antwoord bij deze stelling.")},
+            )
+
+    def scores(self) -> dict[int, int]:
+        return {s.pk: self.cleaned_data[f"s{s.pk}"] for s in self.statements}
+
+
+class StatementForm(forms.Form):
+    characteristic = text_field(_("Kenmerk"), 100)
+    text = text_field(_("Stelling"), 300)

@@ -15,7 +15,7 @@ from zwerm.council.selectors import question_list, report_list
 from zwerm.initiatives.selectors import initiative_response_times
 from zwerm.processes import selectors as processes
 
-from .selectors import challenge_list
+from .selectors import challenge_list, mirror_results
 
 MIN_ITEMS = 5
 FORMAT = "zwerm-participation-mirror/1"
@@ -26,6 +26,11 @@ def parse_quarter(text: str) -> tuple[int, int]:
     if not match:
         raise ValueError("--quarter must look like 2026-Q3")
     return int(match.group(1)), int(match.group(2))
+
+
+def quarter_label(day: datetime.date) -> str:
+    year, q = _quarter_of(day)
+    return f"{year}-Q{q}"
 
 
 def _quarter_of(day: datetime.date) -> tuple[int, int]:
@@ -170,5 +175,6 @@ def mirror_content(*, municipality, quarter: tuple[int, int] | None = None) -> d
         "generatedAt": timezone.now().isoformat(timespec="seconds"),
         "indicators": indicators,
         "adviceOnTimePerTeam": [{"team": team, "value": share} for team, share in sorted(now["_teams"].items())],
+        "selfAssessment": mirror_results(municipality=municipality, quarter=f"{quarter[0]}-Q{quarter[1]}"),
         "minimumItems": MIN_ITEMS,
     }

@@ -230,3 +230,42 @@ class Evaluation(AppendOnlyModel):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class MirrorStatement(models.Model):
+    """A statement of the staff self-assessment (zelfscan), under one characteristic; retired, never deleted."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
+    characteristic = models.CharField(_("kenmerk"), max_length=100)
+    text = models.CharField(_("stelling"), max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class MirrorParticipation(AppendOnlyModel):
+    """That a staff member took part in a quarter's self-assessment; never what they answered."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
+    quarter = models.CharField(max_length=7)  # "2026-Q4"
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "quarter", "user"], name="one_self_assessment_per_quarter")
+        ]
+
+
+class MirrorAnswer(AppendOnlyModel):
+    """One anonymous score (1 = helemaal niet mee eens ... 5 = helemaal mee eens); no person, no time of day."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
+    quarter = models.CharField(max_length=7)
+    statement = models.ForeignKey(MirrorStatement, on_delete=models.PROTECT, related_name="answers")
+    team = models.CharField(_("team of afdeling"), max_length=100, blank=True)
+    score = models.PositiveSmallIntegerField()

@@ -7,7 +7,16 @@ e-mail address are removed."""
 
 from zwerm.core.personal_data import Erasure, Retention, iso
 
-from .models import Bylaw, Challenge, ChallengeContact, ChallengeEvent, Evaluation, Promise, WeighedInput
+from .models import (
+    Bylaw,
+    Challenge,
+    ChallengeContact,
+    ChallengeEvent,
+    Evaluation,
+    MirrorParticipation,
+    Promise,
+    WeighedInput,
+)
 
 
 class ParticipationPersonalData:
@@ -38,6 +47,9 @@ class ParticipationPersonalData:
                 {"uitdaging": e.challenge_id, "stap": e.step, "op": iso(e.created_at)}
                 for e in ChallengeEvent.objects.filter(actor=user).order_by("pk")
             ],
+            "zelfscan_ingevuld_in": [
+                p.quarter for p in MirrorParticipation.objects.filter(user=user).order_by("quarter")
+            ],  # the answers themselves are anonymous: they cannot be found back
             "evaluaties_vastgelegd": [
                 {"traject": e.process_id, "op": iso(e.created_at)}
                 for e in Evaluation.objects.filter(author=user).order_by("pk")
@@ -52,7 +64,12 @@ class ParticipationPersonalData:
         user = erasure.user
         contacts = ChallengeContact.objects.filter(challenge__submitted_by=user, email__iexact=user.email).delete()[0]
         challenges = Challenge.objects.filter(submitted_by=user).update(submitted_by=None)
-        return {"uitdagingen_losgekoppeld": challenges, "contactpersonen_verwijderd": contacts}
+        taken_part = MirrorParticipation.objects.filter(user=user).delete()[0]
+        return {
+            "uitdagingen_losgekoppeld": challenges,
+            "contactpersonen_verwijderd": contacts,
+            "zelfscan_deelnames_verwijderd": taken_part,
+        }
 
     def retention(self, retention: Retention) -> dict[str, int]:
         return {}

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from .views import bylaw, challenges, promises
+from .views import bylaw, challenges, mirror, promises
 
 app_name = "participation"
 urlpatterns = [
     path("", bylaw.overview, name="overview"),
     path("verordening/<int:version>", bylaw.bylaw_version, name="bylaw"),
     path("beheer/verordening", bylaw.bylaw_admin, name="bylaw_admin"),
+    path("spiegel", mirror.mirror, name="mirror"),
+    path("spiegel/zelfscan", mirror.self_assessment, name="self_assessment"),
+    path("beheer/zelfscan", mirror.statements, name="statements"),
+    path("beheer/zelfscan/<int:pk>/buiten-gebruik", mirror.statement_retire, name="statement_retire"),
     path("uitdagingen", challenges.register, name="challenges"),
     path("uitdagingen/nieuw", challenges.submit, name="challenge_new"),
     path("uitdagingen/te-doen", challenges.due, name="challenges_due"),

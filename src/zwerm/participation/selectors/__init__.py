@@ -11,6 +11,7 @@ from .challenges import (
     challenge_list,
 )
 from .evaluations import evaluation_current, evaluation_figures, evaluation_list
+from .mirror import mirror_has_answered, mirror_results, mirror_statement_list
 from .promises import Citation, promise_current, promise_history, weighed_input_by_decision, weighed_input_count
 
 __all__ = [
@@ -24,6 +25,9 @@ __all__ = [
     "evaluation_current",
     "evaluation_figures",
     "evaluation_list",
+    "mirror_has_answered",
+    "mirror_results",
+    "mirror_statement_list",
     "Citation",
     "bylaw_current",
     "bylaw_get",

@@ -12,6 +12,12 @@ from .challenges import (
     challenge_submit,
 )
 from .evaluations import evaluation_record
+from .mirror import (
+    mirror_answer,
+    mirror_statement_add,
+    mirror_statement_retire,
+    mirror_statements_ensure_default,
+)
 from .promises import promise_record, weighed_input_cite
 
 __all__ = [
@@ -27,6 +33,10 @@ __all__ = [
     "challenge_inform_council",
     "challenge_submit",
     "evaluation_record",
+    "mirror_answer",
+    "mirror_statement_add",
+    "mirror_statement_retire",
+    "mirror_statements_ensure_default",
     "promise_record",
     "weighed_input_cite",
 ]

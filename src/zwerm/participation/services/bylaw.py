@@ -13,6 +13,7 @@ from zwerm.core.models import Municipality
 from zwerm.core.text import clean_text, clean_texts
 
 from ..models import BYLAW_TEXT_MAX, TEXT_MAX, Bylaw, BylawRule, Level, PolicyPhase
+from .mirror import mirror_statements_ensure_default
 
 DAYS_MAX = 730
 
@@ -114,6 +115,7 @@ def bylaw_record(
                 **texts,
                 **vars(deadlines),
             )
+            mirror_statements_ensure_default(municipality=municipality)
             BylawRule.objects.bulk_create(
                 BylawRule(bylaw=bylaw, name=r.name, minimum_level=r.minimum_level, phases=list(r.phases), position=i)
                 for i, r in enumerate(cleaned_rules)
