@@ -21,7 +21,7 @@ EMAILS = [
     ("Mail naar piet.jansen@example.nl voor de lijst", ["piet.jansen", "example.nl"]),
     ("mail piet @ example.nl", ["piet", "example.nl"]),
     ("Contact: maria.devries @example.com", ["maria.devries"]),
-    ("stuur een berichtje naar buurt(at)example.nl", ["buurt", "example.nl"]),
+    ("stuur een berichtje naar buurtgroep.zuid(at)example.nl", ["buurtgroep.zuid", "example.nl"]),
 ]
 NUMBERS = [
     ("Mijn BSN is 111222333.", ["111222333"]),

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.masking import PENDING_TEXT
 from zwerm.core.models import AppendOnlyModel, MunicipalityScoped
 
 TITLE_MAX = 120
@@ -56,6 +57,8 @@ class Initiative(MunicipalityScoped):
     public_body = models.TextField()
     public_location = models.CharField(max_length=LOCATION_MAX + 200, blank=True)
     masked_kinds = models.JSONField(default=list, blank=True)
+    # On while the public text waits for masking (empty until then; pages show "wordt gecontroleerd").
+    masking_pending = models.BooleanField(default=False)
     neighbourhood = models.ForeignKey("places.Neighbourhood", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -88,7 +91,7 @@ class Initiative(MunicipalityScoped):
         ]
 
     def __str__(self) -> str:
-        return self.public_title or self.title
+        return self.public_title or str(PENDING_TEXT)
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.pk])
@@ -96,6 +99,19 @@ class Initiative(MunicipalityScoped):
     @property
     def is_hidden(self) -> bool:
         return bool(self.hidden_reason)
+
+    @property
+    def shown_title(self) -> str:
+        """The public title, or "wordt gecontroleerd" while it waits for masking."""
+        return str(self)
+
+    @property
+    def shown_body(self) -> str:
+        return str(PENDING_TEXT) if self.masking_pending else self.public_body
+
+    @property
+    def shown_location(self) -> str:
+        return "" if self.masking_pending else self.public_location
 
     @property
     def is_public(self) -> bool:
@@ -151,6 +167,7 @@ class Comment(MunicipalityScoped):
     body = models.TextField(max_length=COMMENT_MAX)
     public_body = models.TextField()
     masked_kinds = models.JSONField(default=list, blank=True)
+    masking_pending = models.BooleanField(default=False)
     hidden_reason = models.CharField(max_length=REASON_MAX, blank=True)
 
     class Meta:
@@ -168,6 +185,11 @@ class Comment(MunicipalityScoped):
     @property
     def is_hidden(self) -> bool:
         return bool(self.hidden_reason)
+
+    @property
+    def shown_body(self) -> str:
+        """The public text, or "wordt gecontroleerd" while it waits for masking."""
+        return str(PENDING_TEXT) if self.masking_pending else self.public_body
 
 
 class StatusChange(AppendOnlyModel):

@@ -9,7 +9,20 @@ from django_tasks import task
 
 from zwerm.core.mail import send_mass_mail
 
+from .masking import comment_mask_public, initiative_mask_public
 from .models import Comment, ModerationAction, StatusChange
+
+
+@task()
+def initiative_mask(initiative_id: int) -> bool:
+    """Mask the initiative's public text (names included); it shows as "wordt gecontroleerd" until then."""
+    return initiative_mask_public(initiative_id=initiative_id)
+
+
+@task()
+def comment_mask(comment_id: int) -> bool:
+    """Mask a comment's public text (names included); it shows as "wordt gecontroleerd" until then."""
+    return comment_mask_public(comment_id=comment_id)
 
 
 def _send(subject: str, template: str, context: dict, recipients) -> int:
@@ -25,6 +38,9 @@ def status_change_notify(status_change_id: int) -> int:
         pk=status_change_id
     )
     initiative = change.initiative
+    if initiative.masking_pending:  # workers may take tasks in any order: never mail an unmasked title
+        initiative_mask_public(initiative_id=initiative.pk)
+        initiative.refresh_from_db()
     recipients = [initiative.author] + [f.user for f in initiative.followers.select_related("user")]
     recipients = [u for u in recipients if u.pk != change.actor_id]
     with translation.override("nl"):
@@ -40,6 +56,8 @@ def status_change_notify(status_change_id: int) -> int:
 @task()
 def comment_notify(comment_id: int) -> int:
     """Tell the initiative's author, its followers and the author of the comment replied to."""
+    if Comment.objects.filter(pk=comment_id, masking_pending=True).exists():
+        comment_mask_public(comment_id=comment_id)  # workers may take tasks in any order
     comment = Comment.objects.select_related("initiative__author", "parent__author", "author").get(pk=comment_id)
     followers = [f.user for f in comment.initiative.followers.select_related("user")]
     recipients = [comment.initiative.author, *followers] + ([comment.parent.author] if comment.parent else [])

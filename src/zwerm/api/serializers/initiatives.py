@@ -14,8 +14,8 @@ class InitiativeSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=INITIATIVE_KINDS)
-    title = serializers.CharField(source="public_title")
-    body = serializers.CharField(source="public_body")
+    title = serializers.CharField(source="shown_title")
+    body = serializers.CharField(source="shown_body")
     location = serializers.CharField(source="public_location", allow_blank=True)
     status = serializers.ChoiceField(choices=INITIATIVE_PUBLIC_STATUSES)
     neighbourhood = PlaceSerializer()
@@ -57,14 +57,14 @@ class StatusChangeInputSerializer(serializers.Serializer):
 
 class FlagInitiativeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField(source="public_title")
+    title = serializers.CharField(source="shown_title")
     status = serializers.ChoiceField(choices=INITIATIVE_STATUSES)
     hidden = serializers.BooleanField(source="is_hidden")
 
 
 class FlagCommentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    body = serializers.CharField(source="public_body")
+    body = serializers.CharField(source="shown_body")
     hidden = serializers.BooleanField(source="is_hidden")
 
 

@@ -105,6 +105,9 @@ ZWERM_PAGE_SIZE = 12
 ZWERM_LIST_COUNT_LIMIT = env_int("ZWERM_LIST_COUNT_LIMIT", 1000)
 # The API's exact `count` is kept this many seconds in the cache per query (0: counted on every request).
 ZWERM_COUNT_CACHE_SECONDS = env_int("ZWERM_COUNT_CACHE_SECONDS", 60)
+# Public resident text: also mask person names with deduce (in the background task that publishes the text;
+# each worker process loads deduce once, about 10 s; `scripts/setup` and the image build its cache).
+ZWERM_MASK_NAMES = env_bool("ZWERM_MASK_NAMES", True)
 # Sensing: also mask person names with deduce (Dutch de-identification). Each worker process then loads
 # deduce once (about 10 s; build its cache first with `zwerm sensing name-cache`).
 ZWERM_SENSING_REDACT_NAMES = env_bool("ZWERM_SENSING_REDACT_NAMES", False)

@@ -115,11 +115,12 @@ _CUE = (
     r"|liefs|ik\s+ben|mijn\s+naam\s+is|ik\s+heet|namens|ondergetekende))"
 )
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)"
-_INITIALS = r"(?:(?:[A-Z]\.){1,4}\s?)"
-_PARTICLE = r"(?:(?:van|de|der|den|te|ter|ten|het|'t|in|op|la|le|el|al|da|di|du|von|bin|ben)\s+)"
+_INITIALS = r"(?:(?:[A-Z]\.){1,4}[ ]?)"
+_PARTICLE = r"(?:(?:van|de|der|den|te|ter|ten|het|'t|in|op|la|le|el|al|da|di|du|von|bin|ben)[ ]+)"
+# A name stays on one line: "mvg Maria\n\nIk ben Karim" is two names.
 _CUE_NAME_RE = re.compile(
-    rf"{_CUE}[\s,:;!-]*(?P<name>(?:{_INITIALS}{_PARTICLE}*{_NAME_WORD}|{_NAME_WORD}(?:\s+{_PARTICLE}*{_NAME_WORD}){{0,3}}"
-    rf"|{_NAME_WORD}\s+{_PARTICLE}+{_NAME_WORD}))"
+    rf"{_CUE}[\s,:;!-]*(?P<name>(?:{_INITIALS}{_PARTICLE}*{_NAME_WORD}"
+    rf"|{_NAME_WORD}(?:[ ]+{_PARTICLE}*{_NAME_WORD}){{0,3}}|{_NAME_WORD}[ ]+{_PARTICLE}+{_NAME_WORD}))"
 )
 # Capitalised words after "ik ben" that are not a name.
 _NOT_A_NAME = frozenset(

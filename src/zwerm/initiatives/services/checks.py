@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
-from zwerm.core.redaction import KIND_LABELS, redact
+from zwerm.core.redaction import KIND_LABELS
 
 from ..models import Initiative
 
@@ -22,11 +22,6 @@ def require_open(initiative: Initiative) -> None:
         raise ValidationError(
             _("Dit initiatief staat niet (meer) open: het is %(status)s.") % {"status": initiative.get_status_display()}
         )
-
-
-def mask(text: str) -> tuple[str, set[str]]:
-    result = redact(text)
-    return result.text, set(result.kinds)
 
 
 def masked_message(kinds) -> str:

@@ -5,13 +5,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from zwerm.core.masking import public_copy
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
 
 from ..models import COMMENT_MAX, Comment, Follow, Initiative, Participation, Support
-from ..tasks import comment_notify
-from .checks import mask, require_open, require_resident
+from ..tasks import comment_mask, comment_notify
+from .checks import require_open, require_resident
 
 
 def _bump(initiative: Initiative, field: str, delta: int) -> None:
@@ -89,7 +90,7 @@ def comment_create(*, initiative: Initiative, author, body: str, parent: Comment
             parent = parent.parent  # replies stay one level deep: answer the thread's first comment
         if parent.is_hidden:
             raise ValidationError(_("Deze reactie is verborgen; je kunt er niet op reageren."))
-    public_body, kinds = mask(body)
+    public = public_copy(body)
     with transaction.atomic():
         comment = Comment.objects.create(
             municipality=initiative.municipality,
@@ -97,10 +98,13 @@ def comment_create(*, initiative: Initiative, author, body: str, parent: Comment
             author=author,
             parent=parent,
             body=body,
-            public_body=public_body,
-            masked_kinds=sorted(kinds),
+            public_body=public.texts[0],
+            masked_kinds=public.kinds,
+            masking_pending=public.pending,
         )
         _bump(initiative, "comment_count", 1)
+        if public.pending:  # queued before the e-mails
+            enqueue_on_commit(comment_mask, comment_id=comment.pk)
         enqueue_on_commit(comment_notify, comment_id=comment.pk)
         text_ingest_later(channel="comment", source_id=comment.pk, municipality_id=comment.municipality_id)
     return comment

@@ -6,14 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.selectors import user_has_role
+from zwerm.core.masking import public_copy
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
 
 from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
-from ..tasks import status_change_notify
-from .checks import STAFF_STATUS_ROLES, mask, require_resident
+from ..tasks import initiative_mask, status_change_notify
+from .checks import STAFF_STATUS_ROLES, require_resident
 
 
 def _cleaned(*, municipality, kind, title, body, neighbourhood, location_description) -> dict:
@@ -40,15 +41,17 @@ def _cleaned(*, municipality, kind, title, body, neighbourhood, location_descrip
 
 
 def _apply_text(initiative: Initiative, values: dict) -> None:
-    kinds: set[str] = set()
+    """Store the text as written and its public copy (or hold that back for the masking task, see `_queue_mask`)."""
     initiative.title, initiative.body = values["title"], values["body"]
     initiative.location_description = values["location_description"]
-    initiative.public_title, found = mask(values["title"])
-    kinds |= found
-    initiative.public_body, found = mask(values["body"])
-    kinds |= found
-    initiative.public_location, found = mask(values["location_description"])
-    initiative.masked_kinds = sorted(kinds | found)
+    public = public_copy(values["title"], values["body"], values["location_description"])
+    initiative.public_title, initiative.public_body, initiative.public_location = public.texts
+    initiative.masked_kinds, initiative.masking_pending = public.kinds, public.pending
+
+
+def _queue_mask(initiative: Initiative) -> None:
+    if initiative.masking_pending:
+        enqueue_on_commit(initiative_mask, initiative_id=initiative.pk)
 
 
 def initiative_create(
@@ -75,6 +78,7 @@ def initiative_create(
     _apply_text(initiative, values)
     with transaction.atomic():
         initiative.save()
+        _queue_mask(initiative)
         StatusChange.objects.create(
             initiative=initiative,
             from_status="",
@@ -109,6 +113,7 @@ def initiative_update(
         initiative.kind, initiative.neighbourhood = kind, neighbourhood
         _apply_text(initiative, values)
         initiative.save()
+        _queue_mask(initiative)
         text_ingest_later(channel="initiative", source_id=initiative.pk, municipality_id=initiative.municipality_id)
     return initiative
 
