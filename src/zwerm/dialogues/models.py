@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.masking import PENDING_TEXT
 from zwerm.core.models import MunicipalityScoped
 
 QUESTION_MAX = 500
@@ -88,6 +89,8 @@ class Statement(models.Model):
     text = models.CharField(max_length=STATEMENT_MAX)
     public_text = models.CharField(max_length=STATEMENT_MAX + 200)
     masked_kinds = models.JSONField(default=list, blank=True)
+    # On while the public text waits for the masking task (empty until then; nobody votes on it yet).
+    masking_pending = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     is_seed = models.BooleanField(default=False)
     is_meta = models.BooleanField(default=False)
@@ -99,7 +102,12 @@ class Statement(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.public_text
+        return self.shown_text
+
+    @property
+    def shown_text(self) -> str:
+        """The public text, or "wordt gecontroleerd" while it waits for masking."""
+        return str(PENDING_TEXT) if self.masking_pending else self.public_text
 
 
 class Vote(models.Model):

@@ -29,7 +29,7 @@ class DialoguesPersonalData:
                     "stemmen": [
                         {
                             "stelling": v.statement_id,
-                            "stelling_tekst": v.statement.public_text,
+                            "stelling_tekst": v.statement.shown_text,
                             "stem": v.value,
                             "op": iso(v.updated_at),
                         }

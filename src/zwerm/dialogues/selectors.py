@@ -29,7 +29,7 @@ def participant_find(*, dialogue: Dialogue, user=None, anonymous_key=None) -> Pa
 def statement_next(*, dialogue: Dialogue, participant: Participant | None) -> Statement | None:
     """The next visible statement this participant has not voted on: fewest votes first, so that
     every statement gathers votes (as Pol.is does)."""
-    qs = dialogue.statements.filter(status=Statement.Status.APPROVED, is_meta=False)
+    qs = dialogue.statements.filter(status=Statement.Status.APPROVED, is_meta=False, masking_pending=False)
     if participant is not None:
         qs = qs.exclude(votes__participant=participant)
     return qs.annotate(n=Count("votes")).order_by("n", "pk").first()
@@ -127,7 +127,7 @@ def statement_author_keys(*, municipality: Municipality, pks) -> dict[int, str]:
 
 def statement_public_texts(*, dialogue: Dialogue) -> dict[int, str]:
     """Approved statement pk -> its public text (personal data masked), for results shown outside the site."""
-    return dict(dialogue.statements.filter(status=Statement.Status.APPROVED).values_list("pk", "public_text"))
+    return {s.pk: s.shown_text for s in dialogue.statements.filter(status=Statement.Status.APPROVED)}
 
 
 def dialogue_list_with_pending(*, municipality: Municipality) -> QuerySet[Dialogue]:

@@ -4,13 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zwerm.core.redaction import redact
+from zwerm.core.masking import public_copy
+from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
 
 from ..models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue, Participant, Statement
 from .analysis import analysis_request
 from .checks import require_dialogue_staff
+from .masking import statement_mask
 
 
 def dialogue_create(
@@ -72,18 +74,22 @@ def dialogue_create(
 
 
 def _statement(*, dialogue, author, text, status, is_seed=False, is_meta=False, external_id=None) -> Statement:
-    result = redact(text)
-    return Statement.objects.create(
+    public = public_copy(text)
+    statement = Statement.objects.create(
         dialogue=dialogue,
         author=author,
         text=text,
-        public_text=result.text,
-        masked_kinds=result.kinds,
+        public_text=public.texts[0],
+        masked_kinds=public.kinds,
+        masking_pending=public.pending,
         status=status,
         is_seed=is_seed,
         is_meta=is_meta,
         external_id=external_id,
     )
+    if public.pending:
+        enqueue_on_commit(statement_mask, statement_id=statement.pk)
+    return statement
 
 
 def statement_submit(*, participant: Participant, text: str) -> Statement:

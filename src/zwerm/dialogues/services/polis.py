@@ -67,7 +67,7 @@ def dialogue_export_polis(*, dialogue: Dialogue, folder: Path) -> Path:
     comments = [
         PolisComment(
             id=comment_ids[s.pk],
-            body=s.public_text if s.status == Statement.Status.APPROVED else "",
+            body=s.shown_text if s.status == Statement.Status.APPROVED else "",
             author_id=numbers.setdefault(s.author_id, len(numbers)) if s.author_id else None,
             timestamp=_day(s.created_at),
             moderated=1 if s.status == Statement.Status.APPROVED else -1,

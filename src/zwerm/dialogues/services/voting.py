@@ -53,7 +53,7 @@ def vote_cast(*, participant: Participant, statement: Statement, value: int) -> 
         raise ValidationError(_("Kies eens, oneens of sla over."))
     if not dialogue.is_open():
         raise ValidationError(_("Deze dialoog is gesloten; stemmen kan niet meer."))
-    if statement.status != Statement.Status.APPROVED or statement.is_meta:
+    if statement.status != Statement.Status.APPROVED or statement.is_meta or statement.masking_pending:
         raise ValidationError(_("Over deze stelling kun je niet (meer) stemmen."))
     with transaction.atomic():
         # One upsert (INSERT … ON CONFLICT DO UPDATE): the latest vote counts, and the unique

@@ -108,7 +108,7 @@ def _district_table(by_district: list[dict], statements: dict) -> list[dict]:
             else:
                 cells.append(None)
         if any(cells):
-            rows.append({"text": statement.public_text, "cells": cells})
+            rows.append({"text": statement.shown_text, "cells": cells})
     return rows
 
 
@@ -134,7 +134,7 @@ def results_context(dialogue) -> dict:
 
     def text(sid):
         statement = statements.get(int(sid))
-        return statement.public_text if statement else ""
+        return statement.shown_text if statement else ""
 
     groups = [
         {
