@@ -233,8 +233,10 @@ def _euro(value) -> str:
     return format_euro(Decimal(str(value or 0)))
 
 
-def _mes_shortfall(e: dict) -> str:
-    if e.get("supporters_money") is None:
+def _mes_shortfall(e: dict, *, show_votes: bool = True) -> str:
+    # What the supporters had left is about their number (untouched, each had an equal share): only
+    # given when their votes are shown.
+    if e.get("supporters_money") is None or not (show_votes and disclosure.is_public(e.get("votes"))):
         return _("De stemmers op dit project hadden samen niet genoeg over om het te betalen.")
     return _("De stemmers op dit project hadden samen nog %(money)s over, minder dan de kosten (%(cost)s).") % {
         "money": _euro(e["supporters_money"]),
@@ -276,6 +278,23 @@ def explanation_text(explanation: dict, *, show_votes: bool, rule: str = "greedy
         ) % {"round": e["round"], "paid": paid}
     if reason == "funded_zero_cost":
         return _("Kost niets en kreeg stemmen: meteen gekozen.")
+    if reason in ("funded_greedy", "did_not_fit") and not (show_votes and disclosure.is_public(e["votes"])):
+        # A place in the order and what was left at that point would rank the projects whose votes are
+        # not shown: only the outcome is given.
+        text = (
+            _("Gekozen in de volgorde op stemmen (%(votes)s); de kosten (%(cost)s) pasten in wat er nog over was.")
+            if reason == "funded_greedy"
+            else _(
+                "Niet gekozen in de volgorde op stemmen (%(votes)s); de kosten (%(cost)s) pasten niet meer in wat "
+                "er nog over was."
+            )
+        ) % {"votes": votes, "cost": _euro(e["cost"])}
+        if rule == "mes":
+            return _("%(shortfall)s Daarna is het overgebleven geld verdeeld op volgorde van stemmen: %(fill)s") % {
+                "shortfall": _mes_shortfall(e, show_votes=show_votes),
+                "fill": text[0].lower() + text[1:],
+            }
+        return text
     if reason in ("funded_greedy", "did_not_fit"):
         text = (
             _(
@@ -296,12 +315,12 @@ def explanation_text(explanation: dict, *, show_votes: bool, rule: str = "greedy
         }
         if rule == "mes":  # the greedy fill-up after the Method of Equal Shares
             return _("%(shortfall)s Daarna is het overgebleven geld verdeeld op volgorde van stemmen: %(fill)s") % {
-                "shortfall": _mes_shortfall(e),
+                "shortfall": _mes_shortfall(e, show_votes=show_votes),
                 "fill": text[0].lower() + text[1:],
             }
         return text
     if reason == "not_affordable_mes":
-        return _mes_shortfall(e)
+        return _mes_shortfall(e, show_votes=show_votes)
     if reason == "no_votes" or e["votes"] == 0:
         return _("Geen stemmen.")
     if reason == "below_minimum_votes":
