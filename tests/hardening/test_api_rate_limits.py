@@ -24,6 +24,13 @@ def _report(client, token, n, addr="10.1.1.1"):
     )
 
 
+@pytest.fixture(autouse=True)
+def one_window(monkeypatch):
+    """django-ratelimit counts in fixed windows (a minute, an hour): keep the test inside one, so that a clock
+    passing a window's end mid-test cannot reset the count."""
+    monkeypatch.setattr("django_ratelimit.core._get_window", lambda value, period: 4_000_000_000)
+
+
 @pytest.fixture
 def sensing_token(municipality):
     return api_token_create(municipality=municipality, actor=None, label="Signalen")[1]
