@@ -187,6 +187,93 @@ def bench_synthetic(n: int, threads: int) -> None:
     print(check("target one text under 10 ms", statistics.median(latencies) < 10))
 
 
+def _mase(actual, forecast, naive) -> float | None:
+    import numpy as np
+
+    actual, forecast, naive = (np.asarray(x, dtype=float) for x in (actual, forecast, naive))
+    scale = np.abs(actual - naive).sum()
+    return float(np.abs(actual - forecast).sum() / scale) if scale > 0 else None
+
+
+def _backtest(series: dict, first, cut: int, horizon: int) -> tuple[float, float, int]:
+    """Mean MASE over the groups (against the mean of the last 4 weeks) and the share of actual weeks
+    inside the band, forecasting `horizon` weeks after week index `cut` from the weeks before it."""
+    import numpy as np
+
+    from zwerm.sensing.engine.forecast import forecast_series, naive_forecast
+
+    scores, inside, weeks = [], 0, 0
+    for counts in series.values():
+        history, actual = counts[:cut], counts[cut : cut + horizon]
+        if len(actual) < horizon or history.sum() < 10:
+            continue
+        result = forecast_series(history, horizon)
+        score = _mase(actual, result.expected, naive_forecast(history, horizon))
+        if score is not None:
+            scores.append(score)
+        inside += int(np.sum((np.array(result.low) <= actual) & (actual <= np.array(result.high))))
+        weeks += horizon
+    return (float(np.mean(scores)) if scores else float("nan")), inside / max(weeks, 1), len(scores)
+
+
+def _synthetic_weekly(groups: int = 12, years: int = 3, seed: int = 3):
+    """Weekly counts like meldingen: a level, a slow trend, a yearly season for most groups (leaves in
+    autumn, fireworks at the turn of the year, summer nuisance), negative-binomial noise."""
+    from datetime import date
+
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    weeks = 52 * years
+    first = date(2023, 1, 2)
+    woy = np.arange(weeks) % 52
+    shapes = [
+        np.exp(-0.5 * ((woy - 44) / 3.0) ** 2) * 2.5,  # leaves, early November
+        (np.minimum(woy, 52 - woy) <= 1) * 4.0,  # fireworks around the turn of the year
+        np.exp(-0.5 * ((woy - 28) / 6.0) ** 2) * 1.2,  # summer nuisance
+        np.zeros(weeks),
+    ]
+    series = {}
+    for g in range(groups):
+        level = rng.uniform(4, 40)
+        trend = rng.uniform(-0.004, 0.006)
+        mean = level * np.exp(trend * np.arange(weeks)) * (1 + shapes[g % len(shapes)])
+        size = 8.0
+        series[f"groep {g + 1}"] = rng.negative_binomial(size, size / (size + mean))
+    return first, series
+
+
+def bench_forecast(data: Path) -> None:
+    """Forecast backtest: MASE against the naive forecast (mean of the last 4 weeks), bar <= 0.95 at 8 weeks."""
+    from datetime import date
+
+    import numpy as np
+
+    from zwerm.sensing.engine.forecast import read_events, weekly_counts
+
+    print("\n-- forecasts: MASE against the mean of the last 4 weeks (lower is better; < 1 beats it) --")
+    first, series = _synthetic_weekly()
+    for horizon in (4, 8):
+        results = [_backtest(series, first, cut, horizon) for cut in range(104, 156 - horizon + 1, 4)]
+        mase = float(np.mean([r[0] for r in results]))
+        cover = float(np.mean([r[1] for r in results]))
+        print(
+            f"synthetic meldingen (12 groups, 3 years, seasons; every 4th week of year 3 as origin), "
+            f"{horizon} weeks: MASE {mase:.3f}, weeks inside the 10-90 % band {cover:.0%}"
+        )
+        if horizon == 8:
+            print(check("MASE <= 0.95 at 8 weeks (synthetic, seasonal)", mase <= 0.95))
+    if data.is_file():
+        times, groups = read_events(data, time_column="timestamp", group="label")
+        first_week, weekly = weekly_counts(times, groups, until=date(2017, 10, 22))
+        cut = (date(2017, 10, 9) - first_week).days // 7
+        mase, cover, n = _backtest({k: np.asarray(v) for k, v in weekly.items()}, first_week, cut, 2)
+        print(
+            f"{data.parent.name} ({n} labels, 4 weeks of history to 2017-10-08, the 2 whole weeks after): "
+            f"MASE {mase:.3f}, weeks inside the band {cover:.0%} (too short for 8 weeks or a season)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_data = Path(os.environ.get("ZWERM_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -195,7 +282,11 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads for the theme build")
     parser.add_argument("--synthetic-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--forecast-only", action="store_true", help="only the forecast backtest (MASE)")
     args = parser.parse_args()
+    if args.forecast_only:
+        bench_forecast(args.data)
+        return
     if args.synthetic_only:
         bench_synthetic(args.synthetic, args.threads)
         return
@@ -204,6 +295,7 @@ def main() -> None:
         bench_real(args.data, args.combined, args.threads)
     else:
         print(f"\n(skipped: {args.data} not found; set ZWERM_SHARED_DATA)")
+    bench_forecast(args.data)
     if args.synthetic:
         print("\n-- synthetic scale test (child process) --", flush=True)
         subprocess.run(

@@ -1,6 +1,5 @@
 """Theme discovery, near-duplicate folding, assignment and stable ids across refreshes."""
 
-import time
 from collections import Counter
 from dataclasses import replace
 
@@ -54,15 +53,11 @@ def test_near_duplicates_are_folded():
     assert list(groups.representative) == [0, 0, 0, 0, 4]
 
 
-def test_a_new_text_is_assigned_in_milliseconds_to_the_matching_theme(synthetic_analysis):
+def test_a_new_text_is_assigned_to_the_matching_theme(synthetic_analysis):
+    """How fast is measured in bench/sensing.py ("one new text assigned"), not here: no timed tests."""
     model = synthetic_analysis.model
     text = "De lantaarnpaal bij de school brandt niet meer en het is er donker"
-    assign(model, text)  # warm caches (lemmas, language model)
-    started = time.perf_counter()
-    for _ in range(50):
-        result = assign(model, text)
-    per_text = (time.perf_counter() - started) / 50
-    assert per_text < 0.05  # the benchmark holds it to 10 ms on an idle machine
+    result = assign(model, text)
     theme = next(t for t in model.themes if t.id == result.theme_id)
     assert {"lantaarnpaal", "lamp", "straatverlichting", "verlichting", "branden", "donker", "licht"} & set(
         " ".join(theme.terms).split()

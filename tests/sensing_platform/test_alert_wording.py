@@ -15,9 +15,7 @@ SPIKE = SimpleNamespace(
 def test_a_spike_is_told_in_words_with_the_normal_level():
     with translation.override("nl"):
         wording = alert_wording(SPIKE)
-    assert wording.summary == (
-        "Meer dan gewoonlijk: 34 teksten in week 14 (30 maart – 5 april 2026), normaal rond de 8."
-    )
+    assert wording.summary == ("Meer dan gewoonlijk: 34 teksten in week 14 (30 maart – 5 april 2026), verwacht 4–11.")
     assert "e-" not in wording.summary and "p=" not in wording.summary
 
 
@@ -36,6 +34,7 @@ def test_an_emerging_theme_and_a_decline_read_differently():
         assert alert_wording(emerging).summary.startswith("Nieuw onderwerp: 34 teksten")
         assert alert_wording(emerging).summary.endswith("normaal (bijna) geen.")
         assert alert_wording(decline).summary.startswith("Minder dan gewoonlijk: 1 tekst in week 14")
+        assert alert_wording(decline).summary.endswith("verwacht 8–17.")
 
 
 def test_weeks_across_a_new_year_and_in_english():

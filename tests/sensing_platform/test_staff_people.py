@@ -9,7 +9,7 @@ from tests.foundation.builders import staff_login
 from tests.sensing_platform.test_public_people import waste_theme
 from zwerm.accounts.roles import Role
 from zwerm.sensing.models import Text
-from zwerm.sensing.selectors import alert_list, alert_people, staff_people, week_axis
+from zwerm.sensing.selectors import alert_list, alert_people, staff_people, theme_list, week_axis
 
 HOST = "testdam.localhost"
 
@@ -53,3 +53,16 @@ def test_alerts_say_how_many_people_wrote(themed, municipality):
     alerts = alert_people(municipality=municipality, alerts=alert_list(municipality=municipality))
     for alert in alerts:
         assert 1 <= alert.people <= alert.count
+
+
+def test_each_theme_carries_its_expected_weeks_and_the_pages_show_them(client, make_staff, themed, municipality):
+    themes = list(theme_list(municipality=municipality))
+    for theme in themes:
+        weeks = theme.forecast["weeks"]
+        assert len(weeks) == 8 and theme.forecast["reason"] in ("level", "trend", "season", "season+trend")
+        assert all(w["low"] <= w["expected"] <= w["high"] for w in weeks)
+    staff_login(client, make_staff(Role.COUNCIL_MEMBER))
+    body = client.get("/signalen/beheer", HTTP_HOST=HOST).content.decode()
+    assert "Wat komt eraan" in body
+    page = client.get(f"/signalen/beheer/thema/{themes[0].pk}", HTTP_HOST=HOST).content.decode()
+    assert "Verwachte teksten per week" in page and "<polygon" in page and "verwacht " in page

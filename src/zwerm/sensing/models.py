@@ -69,6 +69,9 @@ class Theme(MunicipalityScoped):
     mood = models.FloatField(null=True, blank=True)
     mood_n = models.PositiveIntegerField(default=0)
     active = models.BooleanField(default=True)  # False once a refresh no longer finds it
+    # Set by each refresh (engine/forecast.py): {"weeks": [{"week", "expected", "low", "high"}, ...],
+    # "reason": "season" | "trend" | "season+trend" | "level", "season": ratio, "trend": ratio, "recent": mean}
+    forecast = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

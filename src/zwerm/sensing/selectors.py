@@ -180,6 +180,29 @@ def text_person_keys(*, municipality: Municipality, facts) -> dict[int, str]:
     return person_keys(municipality=municipality, texts=((row[0], row[1], row[2]) for row in facts))
 
 
+RISE_RATIO = 1.25  # a theme is "coming up" when its next 4 weeks are expected this much above the last 4
+RISE_MIN = 3.0  # ... and at least this many texts a week are expected
+
+
+def coming_up(*, municipality: Municipality, weeks: int = 4) -> list[dict]:
+    """Active themes expected to rise in the coming `weeks` weeks (stored by the last refresh): the
+    expected weekly mean at least RISE_RATIO times (and 2 more than) the mean of the last 4 weeks, most
+    rise first. Each row: theme, forecast (as stored), expected (mean), recent (mean), peak (week row)."""
+    rows = []
+    for theme in theme_list(municipality=municipality):
+        forecast = theme.forecast or {}
+        coming = (forecast.get("weeks") or [])[:weeks]
+        if not coming:
+            continue
+        expected = sum(r["expected"] for r in coming) / len(coming)
+        recent = float(forecast.get("recent") or 0.0)
+        if expected >= RISE_MIN and expected >= RISE_RATIO * recent and expected >= recent + 2:
+            peak = max(coming, key=lambda r: r["expected"])
+            rows.append({"theme": theme, "forecast": forecast, "expected": expected, "recent": recent, "peak": peak})
+    rows.sort(key=lambda row: -(row["expected"] - row["recent"]))
+    return rows
+
+
 def district_grid(*, municipality: Municipality, themes: list[Theme], since=None) -> list[dict]:
     """Per wijk: texts per theme (`cells`, columns in the order of `themes`) and in all (`total`), for staff;
     and the people behind them as Figures (`people`, `people_total`), the only figures to publish."""

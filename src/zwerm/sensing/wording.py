@@ -1,9 +1,9 @@
-"""What an alert says, in words a civil servant reads ("17 teksten in week 49, normaal rond de 3"), with the exact
+"""What an alert says, in words a civil servant reads ("17 teksten in week 49, verwacht 1–5"), with the exact
 statistics apart for who wants them (issue #12.4). Every page that shows an alert to staff words it here.
 
 The engine keeps its own English explanation for the command line and the JSON report; this module reads the
-stored numbers (count, expected, p, q, ratio) and words them in the interface language. Forecast bands (issue
-#14) are meant to be added here too."""
+stored numbers (count, expected, p, q, ratio) and words them in the interface language; the expected band is
+the 10-90 % range of a Poisson count with the expected mean (issue #14: "34 meldingen, verwacht 6–11")."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.utils import formats
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from scipy import stats
 
 _WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})$")
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -45,10 +46,21 @@ def week_words(period: str) -> str:
     }
 
 
+def expected_band(expected: float) -> tuple[int, int]:
+    """The 10-90 % range of counts around an expected count (Poisson), e.g. 7.8 -> (4, 12)."""
+    if expected <= 0:
+        return 0, 0
+    return int(stats.poisson.ppf(0.1, expected)), int(stats.poisson.ppf(0.9, expected))
+
+
 def _normal(expected: float) -> str:
     if expected < 0.5:
         return _("normaal (bijna) geen")
-    return _("normaal rond de %(n)s") % {"n": formats.number_format(round(expected), force_grouping=True)}
+    low, high = expected_band(expected)
+    return _("verwacht %(low)s–%(high)s") % {
+        "low": formats.number_format(low, force_grouping=True),
+        "high": formats.number_format(high, force_grouping=True),
+    }
 
 
 def _decimal(value: float, places: int = 1) -> str:
@@ -91,3 +103,29 @@ def alert_wording(alert) -> AlertWording:
         % {"q": _probability(alert.q_value)},
     ]
     return AlertWording(summary=summary, statistics=statistics)
+
+
+def forecast_why(forecast: dict) -> str:
+    """Why a theme is expected where it is: last year's season, this year's trend, or its usual level."""
+    reasons = []
+    season = float(forecast.get("season") or 1.0)
+    trend = float(forecast.get("trend") or 1.0)
+    if "season" in forecast.get("reason", ""):
+        if season >= 1:
+            reasons.append(_("vorige jaren was het rond deze weken ook drukker"))
+        else:
+            reasons.append(_("vorige jaren was het rond deze weken rustiger"))
+    if "trend" in forecast.get("reason", ""):
+        reasons.append(_("de laatste weken stijgend") if trend >= 1 else _("de laatste weken dalend"))
+    if not reasons:
+        return _("het gewone niveau van de laatste weken")
+    return _(" en ").join(reasons)
+
+
+def forecast_band(row: dict) -> str:
+    """One forecast week in words: 'verwacht 6–11 (rond de 8)'."""
+    return _("verwacht %(low)s–%(high)s (rond de %(n)s)") % {
+        "low": formats.number_format(round(row["low"]), force_grouping=True),
+        "high": formats.number_format(round(row["high"]), force_grouping=True),
+        "n": formats.number_format(round(row["expected"]), force_grouping=True),
+    }

@@ -1,5 +1,6 @@
-"""The periodic refresh: rebuild themes over every stored text, keep continuing themes' ids,
-recompute trends, test the newest week for alerts, and retrain the router where labelled history exists.
+"""The periodic refresh: rebuild themes over every stored text, keep continuing themes' ids, forecast
+each theme's coming weeks (stored on the theme), recompute trends, test the newest week for alerts,
+and retrain the router where labelled history exists.
 
 Runs as background work (`sensing_refresh` task, `zwerm sensing_refresh` for schedulers); pages
 only read what the last refresh stored and never wait for it.
@@ -18,6 +19,7 @@ from django_tasks import task
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.places.selectors import district_list
+from zwerm.sensing.engine.forecast import theme_forecasts
 from zwerm.sensing.engine.importer import TextRow
 from zwerm.sensing.engine.pipeline import analyse, sizes_by_theme
 from zwerm.sensing.engine.routing import train_router
@@ -64,6 +66,7 @@ def _train_router(municipality: Municipality, rows: list[TextRow], labels: dict[
 
 def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -> None:
     sizes = sizes_by_theme(analysis)
+    forecasts = theme_forecasts(analysis.trends, today=timezone.localdate())
     mood = {s.key[0]: s for s in analysis.mood_by_theme}
     themes: dict[str, Theme] = {}
     for t in analysis.model.themes:
@@ -78,6 +81,7 @@ def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -
                 "examples": [int(analysis.ids[i]) for i in t.examples],
                 "mood": summary.mean if summary else None,
                 "mood_n": summary.n if summary else 0,
+                "forecast": forecasts.get(t.id, {}),
                 "active": True,
             },
         )

@@ -69,6 +69,7 @@ def dashboard(request):
         "alerts": selectors.alert_people(
             municipality=municipality, alerts=selectors.alert_list(municipality=municipality)[:20]
         ),
+        "coming_up": selectors.coming_up(municipality=municipality),
         "refresh": selectors.refresh_latest(municipality=municipality),
         "channels": [(Channel(c).label, n) for c, n in selectors.channel_counts(municipality=municipality)],
         "can_read_texts": staff_verified(request, *TEXT_ROLES),
@@ -98,6 +99,9 @@ def theme_detail(request, pk):
                 "texts": counted.texts(theme.pk, district_id),
             }
         )
+    texts = selectors.theme_series(municipality=municipality, weeks=weeks).get(theme.pk, [0] * len(weeks))
+    coming = (theme.forecast or {}).get("weeks") or []
+    expected_spark = sparkline(texts, band=[(r["low"], r["high"]) for r in coming])
     can_read = staff_verified(request, *TEXT_ROLES)
     examples = []
     if can_read:
@@ -106,6 +110,9 @@ def theme_detail(request, pk):
         "theme": theme,
         "weeks": weeks,
         "rows": rows,
+        "texts_series": texts,
+        "expected_spark": expected_spark,
+        "coming": coming,
         "alerts": selectors.alert_people(
             municipality=municipality, alerts=selectors.alert_list(municipality=municipality).filter(theme=theme)
         ),

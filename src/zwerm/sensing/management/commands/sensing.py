@@ -1,12 +1,17 @@
-"""`zwerm sensing analyse|route|name-cache`: the sensing engine on CSV files, without the database.
+"""`zwerm sensing analyse|route|forecast|name-cache`: the sensing engine on CSV files, without the database.
 
 Thin: arguments in, `zwerm.sensing.engine.reports` does the work, figures out.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
+from zwerm.sensing.engine.forecast import forecast_csv
 from zwerm.sensing.engine.importer import CsvError
 from zwerm.sensing.engine.pipeline import PipelineConfig
 from zwerm.sensing.engine.redaction import RedactionPolicy, build_name_cache
@@ -40,6 +45,14 @@ class Command(BaseCommand):
         r.add_argument("--text", required=True)
         r.add_argument("--label", required=True)
         sub.add_parser("name-cache", help="Build deduce's name cache now (~90 s once), so --names starts fast.")
+        f = sub.add_parser("forecast", help="Expected weekly counts per group after --until, with an interval; JSON.")
+        f.add_argument("file")
+        f.add_argument("--time", required=True, help="column with the date or date-time")
+        f.add_argument("--group", required=True, help="column with the group (theme, category, channel)")
+        f.add_argument("--area", help="column with the area: also forecast each group per area")
+        f.add_argument("--until", required=True, type=date.fromisoformat, help="learn from rows up to this date")
+        f.add_argument("--horizon", required=True, type=int, help="weeks to forecast (1 to 52)")
+        f.add_argument("--json", required=True, help="where to write the JSON")
 
     def handle(self, *args, **options):
         try:
@@ -47,6 +60,8 @@ class Command(BaseCommand):
                 self._analyse(options)
             elif options["action"] == "route":
                 self._route(options)
+            elif options["action"] == "forecast":
+                self._forecast(options)
             else:
                 self.stdout.write(f"deduce name cache ready in {build_name_cache()}")
         except (CsvError, FileNotFoundError, ValueError) as error:
@@ -92,6 +107,23 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"agreement with {options['label']!r}: NMI {agreement['nmi']:.3f}, ARI {agreement['ari']:.3f}"
             )
+
+    def _forecast(self, options) -> None:
+        if not 1 <= options["horizon"] <= 52:
+            raise CommandError("--horizon is a number of weeks from 1 to 52.")
+        report = forecast_csv(
+            options["file"],
+            time_column=options["time"],
+            group=options["group"],
+            area=options["area"],
+            until=options["until"],
+            horizon=options["horizon"],
+        )
+        Path(options["json"]).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        self.stdout.write(
+            f"{len(report['groups'])} groups, {options['horizon']} weeks each, {report['seconds']:.1f} s; "
+            f"written to {options['json']}"
+        )
 
     def _route(self, options) -> None:
         result = route_csv(options["train"], options["test"], text=options["text"], label=options["label"])
