@@ -56,7 +56,9 @@ def build_sensing(municipality, *, seed: int = 3, spike: int = 0) -> Wijken:
     writers[oost] = _writers(municipality, oost, SMALL)
     big = 4 * PEOPLE
     extra = ("afval", "Noord", WEEKS - 1, spike) if spike else None
-    start = datetime.now() - timedelta(weeks=WEEKS)
+    # whole weeks that ended last Sunday: the spike lies in the newest week, the only one alerts test
+    today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    start = today - timedelta(days=today.weekday(), weeks=WEEKS)
     data = synthetic_rows(SMALL_TEXTS + big, seed=seed, start=start, weeks=WEEKS, spike=extra)
     spikers = _writers(municipality, noord, spike) if spike else None
     for i, row in enumerate(data.rows):
