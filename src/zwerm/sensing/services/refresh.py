@@ -66,7 +66,11 @@ def _train_router(municipality: Municipality, rows: list[TextRow], labels: dict[
 
 def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -> None:
     sizes = sizes_by_theme(analysis)
-    forecasts = theme_forecasts(analysis.trends, today=timezone.localdate())
+    try:
+        forecasts = theme_forecasts(analysis.trends, today=timezone.localdate())
+    except Exception:  # themes, trends and alerts still count without expectations; the pages say so
+        logger.exception("sensing forecasts failed for municipality %s", municipality.pk)
+        forecasts = {}
     mood = {s.key[0]: s for s in analysis.mood_by_theme}
     themes: dict[str, Theme] = {}
     for t in analysis.model.themes:
