@@ -46,9 +46,10 @@ def _writers(municipality, hood, n: int):
     return cycle([make_resident(municipality, hood) for _ in range(n)])
 
 
-def build_sensing(municipality, *, seed: int = 3, spike: int = 0) -> Wijken:
+def build_sensing(municipality, *, seed: int = 3, spike: int = 0, spike_by_reports: bool = False) -> Wijken:
     """The texts of the wijken (see the module docstring), then one refresh: themes, trends, alerts.
-    With `spike`, that many more residents of Noord write about waste in the last full week."""
+    With `spike`, that many more residents of Noord write about waste in the last full week; with
+    `spike_by_reports`, those texts are imported meldingen without a known writer instead."""
     wijken = add_wijken(municipality)
     hoods = {h.district_id: h for h in neighbourhood_list(municipality=municipality)}
     noord, zuid, oost = (hoods[w.pk] for w in (wijken.noord, wijken.zuid, wijken.oost))
@@ -69,6 +70,16 @@ def build_sensing(municipality, *, seed: int = 3, spike: int = 0) -> Wijken:
             author = next(writers[hood])
         else:
             hood, author = noord, next(spikers)
+            if spike_by_reports:
+                text_ingest(
+                    municipality=municipality,
+                    channel="report",
+                    source_id=f"melding:{i}",
+                    text=row.text,
+                    occurred_at=timezone.make_aware(row.time),
+                    neighbourhood=hood,
+                )
+                continue
         initiative = make_initiative(municipality, author, hood, title="Melding uit de buurt")
         text_ingest(
             municipality=municipality,

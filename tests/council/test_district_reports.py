@@ -17,6 +17,7 @@ from zwerm.council.reports import district_report_content, figures, render_html,
 from zwerm.council.reports.district import complete_weeks, week_labels
 from zwerm.places.selectors import neighbourhood_list
 from zwerm.sensing import selectors as sensing
+from zwerm.sensing.models import Alert
 from zwerm.sensing.services import refresh_run, text_ingest
 
 from .sensing_data import SMALL, SMALL_TEXTS, add_wijken, build_sensing
@@ -198,6 +199,38 @@ def test_alerts_are_sensing_public_alerts_of_the_period(municipality):
     for section in sections(content):
         for alert in section["alerts"]:
             assert (alert["count"]["value"] or 5) >= 5 and alert["kindLabel"]
+
+
+def test_a_peak_of_meldingen_without_known_writers_is_explained_not_denied(municipality):
+    """The dashboard shows the peak; the report cannot name it (fewer than 5 known people) and says why."""
+    wijken = build_sensing(municipality, spike=30, spike_by_reports=True)
+    last_week = week_labels(timezone.localdate() - datetime.timedelta(weeks=1), timezone.localdate())[0]
+    # the peak on the staff dashboard: an alert on waste in Noord last week, made of 30 meldingen
+    theme = sensing.theme_list(municipality=municipality).first()
+    Alert.objects.create(
+        municipality=municipality,
+        refresh=sensing.refresh_latest(municipality=municipality),
+        theme=theme,
+        district=wijken.noord,
+        kind="spike",
+        period=last_week,
+        count=30,
+        expected=6.0,
+        p_value=1e-9,
+        q_value=1e-8,
+        ratio=5.0,
+        explanation="30 meldingen, normaal rond de 6",
+    )
+    content = district_report_content(municipality=municipality, district=wijken.noord, **WEEKS)
+    (noord,) = content["districts"]
+    shown = {(a["themeKey"], a["week"]) for a in noord["alerts"]}
+    assert (theme.key, last_week) not in shown, "no 5 known people behind the peak"
+    assert noord["withheldAlerts"] >= 1
+    html = render_html(content)
+    assert (
+        "Medewerkers zien voor dit gebied in deze periode nog" in html and "meldingen zonder bekende schrijver" in html
+    )
+    assert "Geen signalen in deze periode" not in html
 
 
 def test_without_sensing_data_the_report_says_so(municipality, lead):

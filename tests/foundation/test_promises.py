@@ -1,8 +1,10 @@
 """Links and promises lead somewhere: the method page, the API's root, the favicon, the technical admin."""
 
+from django.conf import settings
 from django.test import Client
 
 from zwerm.accounts import services as accounts
+from zwerm.api import urls as api_urls
 
 HOST = "testdam.localhost"
 
@@ -22,11 +24,13 @@ def test_every_page_links_to_the_method_page(client, municipality):
 
 def test_the_api_root_lists_its_resources_and_links_the_openapi_document(client, municipality):
     response = client.get("/api/v1/", HTTP_HOST=HOST)
-    assert response.status_code == 200 and response["API-Version"] == "1.0.0"
+    assert response.status_code == 200 and response["API-Version"] == settings.ZWERM_API_VERSION
     body = response.json()
     assert body["openapi"] == f"http://{HOST}/api/v1/openapi.json"
     assert body["documentation"].endswith("/docs/api/README.md")
     hrefs = {r["name"]: r["href"] for r in body["resources"]}
+    listed = {p.name for p in api_urls.v1 if p.name and "<" not in str(p.pattern) and p.name not in ("root", "openapi")}
+    assert listed <= set(hrefs), listed - set(hrefs)  # every collection of the API is on the map
     assert hrefs["initiatives"] == f"http://{HOST}/api/v1/initiatives"
     for href in hrefs.values():
         path = href.removeprefix(f"http://{HOST}")

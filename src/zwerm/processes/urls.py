@@ -6,6 +6,7 @@ app_name = "processes"
 urlpatterns = [
     path("", public.process_list, name="list"),
     path("werkplek", workspace.workspace, name="workspace"),
+    path("waarden-in-besluiten", public.values_weighed, name="values_weighed"),
     path("nieuw", workspace.process_create, name="create"),
     path("mijn-adviesaanvragen", advice.my_advice, name="my_advice"),
     path("advies/<int:pk>", advice.advice_answer, name="advice_answer"),

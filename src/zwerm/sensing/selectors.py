@@ -429,3 +429,15 @@ def public_overview_cached(*, municipality: Municipality) -> dict:
         overview = public_overview(municipality=municipality)
         cache.set(key, overview, PUBLIC_OVERVIEW_SECONDS)
     return overview
+
+
+def alert_count_by_district(*, municipality: Municipality, weeks: list[str], kinds) -> dict[int | None, int]:
+    """How many alerts of `kinds` in `weeks` staff see, per wijk (None: all wijken together). A public
+    page or report that shows fewer (public_alert_list keeps only alerts with at least MIN_PUBLIC people
+    behind them) can say how many it leaves out, and why."""
+    rows = (
+        Alert.objects.filter(municipality=municipality, kind__in=list(kinds), period__in=list(weeks))
+        .values_list("district_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)

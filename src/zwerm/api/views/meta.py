@@ -27,6 +27,7 @@ RESOURCES = (
     ("dialogues", "Dialogues with their opinion groups and common ground."),
     ("budgets", "Participatory budgets, their projects and published results."),
     ("council_reports", "Progress and district reports sent to the council."),
+    ("challenges", "Challenges (uitdaagrecht) with their deadlines and history."),
     ("sensing_themes", "What moves in the municipality: themes, counted in people (never fewer than 5)."),
     ("sensing_districts", "The same picture per wijk."),
     ("sensing_alerts", "Alerts when something starts to move (staff token)."),

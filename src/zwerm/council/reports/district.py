@@ -3,7 +3,9 @@
 Built only from sensing's public selectors, which count people, not texts: `district_grid` (people per
 wijk and theme), `public_overview` (the whole municipality), `public_theme_series` (people per week, for
 the direction of a trend only) and `public_alert_list` (alerts with the people behind them); never from
-texts or text counts. Every count follows the rule of 5 (see figures.py): counts of fewer than 5 people
+texts or text counts. `alert_count_by_district` only says how many alerts staff see that the report leaves
+out (fewer than 5 known people behind them), so the report explains why it differs from the dashboard.
+Every count follows the rule of 5 (see figures.py): counts of fewer than 5 people
 read "minder dan 5" or are left out, and a total that would give a small count away reads "meer dan ...".
 docs/council-reports.md describes the keys."""
 
@@ -79,7 +81,9 @@ def _theme(theme, people, series: list, alerts: list[dict], cells: list[int]) ->
     }
 
 
-def _section(*, people_total, rows: list[tuple], series: dict, alerts: list[dict], wijk_totals=()) -> dict:
+def _section(
+    *, people_total, rows: list[tuple], series: dict, alerts: list[dict], withheld: int = 0, wijk_totals=()
+) -> dict:
     """One area: `rows` are (theme, people Figure, exact wijk counts of the theme) with at least 5 people."""
     # Most people first (by the figure itself, also where only "meer dan ..." is shown).
     ordered = sorted(rows, key=lambda row: (-row[1].value, row[0].label))
@@ -87,7 +91,13 @@ def _section(*, people_total, rows: list[tuple], series: dict, alerts: list[dict
     total = figures.people(people_total)
     if total["value"] is not None:
         total = figures.covered_total(total["value"], _exact([t["count"] for t in themes]), wijk_totals)
-    return {"total": total, "hasData": people_total.value > 0, "themes": themes, "alerts": alerts}
+    return {
+        "total": total,
+        "hasData": people_total.value > 0,
+        "themes": themes,
+        "alerts": alerts,
+        "withheldAlerts": max(withheld - len(alerts), 0),
+    }
 
 
 def district_report_content(*, municipality, district=None, weeks: int) -> dict:
@@ -103,9 +113,9 @@ def _build(*, municipality, district, weeks: int) -> dict:
     since = now - datetime.timedelta(weeks=weeks)
     trend_weeks = complete_weeks(today, weeks)
     themes = list(sensing.theme_list(municipality=municipality))
-    found = sensing.public_alert_list(
-        municipality=municipality, weeks=week_labels(timezone.localdate(since), today), kinds=ALERT_KINDS
-    )
+    period_weeks = week_labels(timezone.localdate(since), today)
+    found = sensing.public_alert_list(municipality=municipality, weeks=period_weeks, kinds=ALERT_KINDS)
+    staff_alerts = sensing.alert_count_by_district(municipality=municipality, weeks=period_weeks, kinds=ALERT_KINDS)
 
     def alerts_of(district_pk) -> list[dict]:
         return [_alert(a) for a in found if a.district_id == district_pk]
@@ -121,9 +131,14 @@ def _build(*, municipality, district, weeks: int) -> dict:
             rows=[(t, p, []) for t, p in zip(themes, row["people"], strict=True) if p.shown],
             series=sensing.public_theme_series(municipality=municipality, weeks=trend_weeks, district=wijk),
             alerts=alerts_of(wijk.pk),
+            withheld=staff_alerts.get(wijk.pk, 0),
         )
         sections.append({"@type": "zwerm:District", "identifier": wijk.code, "name": wijk.name, **section})
-    whole = _whole(municipality, weeks, themes, sections, alerts_of(None), trend_weeks) if district is None else None
+    whole = (
+        _whole(municipality, weeks, themes, sections, alerts_of(None), trend_weeks, staff_alerts.get(None, 0))
+        if district is None
+        else None
+    )
     name = (
         _("Wijkrapportage: %(name)s") % {"name": district.name}
         if district is not None
@@ -156,7 +171,9 @@ def _build(*, municipality, district, weeks: int) -> dict:
     }
 
 
-def _whole(municipality, weeks: int, themes: list, sections: list[dict], alerts: list[dict], trend_weeks) -> dict:
+def _whole(
+    municipality, weeks: int, themes: list, sections: list[dict], alerts: list[dict], trend_weeks, withheld: int
+) -> dict:
     """The whole municipality (also contributions without a wijk), covered by the wijk figures shown."""
     overview = sensing.public_overview(municipality=municipality, weeks=weeks)
     cells: dict[str, list[int]] = {}
@@ -178,5 +195,6 @@ def _whole(municipality, weeks: int, themes: list, sections: list[dict], alerts:
         ],
         series=sensing.public_theme_series(municipality=municipality, weeks=trend_weeks),
         alerts=alerts,
+        withheld=withheld,
         wijk_totals=_exact([s["total"] for s in sections]),
     )

@@ -40,7 +40,7 @@ from .processes import (
     survey_public_answers,
     update_list,
 )
-from .public_lists import decision_list_public, phase_list_public
+from .public_lists import ValueWeighing, decision_list_public, phase_list_public, value_weighing_list
 from .record import (
     AdviceRequestRecord,
     DecisionRecord,
@@ -105,4 +105,6 @@ __all__ = [
     "survey_has_responded",
     "survey_public_answers",
     "update_list",
+    "ValueWeighing",
+    "value_weighing_list",
 ]

@@ -43,7 +43,12 @@ def process_list(*, municipality: Municipality, user=None) -> QuerySet[Process]:
     qs = _base(municipality)
     if not (user is not None and user_has_role(user=user, municipality=municipality, roles=MANAGER_ROLES)):
         qs = qs.exclude(status=Process.Status.DRAFT)
-    return qs.annotate(follower_count=Count("followers", distinct=True)).order_by("status", "-created_at")
+    return qs.annotate(
+        follower_count=Count("followers", distinct=True),
+        phase_count=Count("phases", distinct=True),
+        phases_closed=Count("phases", filter=Q(phases__closed_at__isnull=False), distinct=True),
+        decision_count=Count("decisions", distinct=True),
+    ).order_by("status", "-created_at")
 
 
 def process_get(*, municipality: Municipality, slug: str) -> Process | None:

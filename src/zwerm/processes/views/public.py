@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwerm.accounts.decorators import resident_required
 from zwerm.core import disclosure
+from zwerm.core.charts import bar_chart
 from zwerm.web.actions import perform
 
 from .. import selectors, services
@@ -111,3 +112,34 @@ def survey_respond(request, slug, pk):
         messages.success(request, _("Dank je wel! Je antwoorden zijn opgeslagen."))
         return redirect("processes:survey", process.slug, survey.pk)
     return render(request, "processes/survey.html", _survey_context(request, process, survey, form), status=400)
+
+
+@require_GET
+def values_weighed(request):
+    """How often each of the municipality's values was weighed in decisions, as a chart with its table."""
+    rows = selectors.value_weighing_list(municipality=request.municipality)
+    weighed = bar_chart(
+        [
+            (
+                row.value.name,
+                row.weighed,
+                str(row.weighed),
+                "good",
+                (str(row.not_weighed), str(row.total)),
+            )
+            for row in rows
+        ],
+        title=_(
+            "Staafdiagram: per waarde in hoeveel besluiten zij is meegewogen. De tabel ernaast geeft dezelfde cijfers."
+        ),
+        caption=_("Per waarde: in hoeveel besluiten meegewogen en in hoeveel niet"),
+        label_header=_("Waarde"),
+        value_header=_("Meegewogen"),
+        extra_headers=(_("Niet meegewogen"), _("Besluiten")),
+        ident="values-weighed",
+    )
+    return render(
+        request,
+        "processes/values_weighed.html",
+        {"rows": rows, "chart": weighed},
+    )
