@@ -43,7 +43,8 @@ def results_page(client, dialogue):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(f"/dialogen/{dialogue.pk}/resultaten", HTTP_HOST=HOST)
     assert response.status_code == 200
-    return response.content.decode(), len(ctx.captured_queries)
+    html = re.sub(r'csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+    return html, len(ctx.captured_queries)
 
 
 def test_a_large_map_is_a_density_grid_with_group_outlines_in_numbers_every_browser_reads(
@@ -57,6 +58,7 @@ def test_a_large_map_is_a_density_grid_with_group_outlines_in_numbers_every_brow
     assert html.count("<circle") == 14 and "<polygon" not in html
 
     monkeypatch.setattr(results, "DENSITY_FROM", 5)
+    services.dialogue_analyse(dialogue=dialogue)  # a new snapshot: the page is drawn anew
     html, _ = results_page(client, dialogue)
     svg = html[html.index("<svg role") : html.index("</svg>")]
     assert "<circle" not in svg and 'fill-opacity="' in svg and svg.count("<polygon") >= 1
@@ -64,21 +66,25 @@ def test_a_large_map_is_a_density_grid_with_group_outlines_in_numbers_every_brow
     assert numbers and all("," not in n or re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", n) for n in numbers)
 
 
-def test_the_results_page_takes_the_same_queries_with_more_wijken(client, process_lead, municipality, neighbourhood):
+def test_the_results_page_takes_the_same_queries_with_more_wijken_and_fewer_after_the_first_view(
+    client, process_lead, municipality, neighbourhood
+):
     dialogue = make_dialogue(process_lead, municipality)
     vote(dialogue, municipality, neighbourhood.district, 6, [1, 1, -1])
     zuid = district_save(municipality=municipality, code="WK000199", name="Zuidhoek")
     vote(dialogue, municipality, zuid, 6, [-1, -1, 1])
     services.dialogue_analyse(dialogue=dialogue)
-    results_page(client, dialogue)
-    html, few = results_page(client, dialogue)
-    assert "Zuidhoek" in html
+    html, cold = results_page(client, dialogue)
+    again, warm = results_page(client, dialogue)
+    assert "Zuidhoek" in html and again == html
+    assert warm < cold  # the second visitor gets what the first computed for this snapshot
     for n in range(3):
         district = district_save(municipality=municipality, code=f"WK00019{n}", name=f"Wijk {n}")
         vote(dialogue, municipality, district, 5, [1, -1, 1])
     services.dialogue_analyse(dialogue=dialogue)
-    html, more = results_page(client, dialogue)
-    assert "Wijk 2" in html and more == few
+    html, more_cold = results_page(client, dialogue)
+    _, more_warm = results_page(client, dialogue)
+    assert "Wijk 2" in html and more_cold <= cold and more_warm == warm  # (the first view also warmed the host cache)
 
 
 def test_the_dialogue_list_comes_in_pages(client, process_lead, municipality, settings):

@@ -1,5 +1,6 @@
 """Reads for dialogues, scoped to one municipality. Public figures never show fewer than 5 people."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from zwerm.core import disclosure
@@ -82,6 +83,23 @@ def dialogue_participation(*, dialogue: Dialogue) -> dict:
         "votes": votes,
         "statements": statements,
     }
+
+
+SNAPSHOT_CACHE_SECONDS = 24 * 3600  # a snapshot never changes; a newer one has another key
+
+
+def dialogue_participation_cached(*, dialogue: Dialogue) -> dict:
+    """`dialogue_participation` once per analysis snapshot (votes trigger a new one), kept in the cache: its
+    COUNT DISTINCT over every vote ran on every view. Live while the dialogue has no snapshot yet."""
+    latest = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
+    if latest is None:
+        return dialogue_participation(dialogue=dialogue)
+    key = f"zwerm:dialogue:participation:{dialogue.pk}:{latest}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = dialogue_participation(dialogue=dialogue)
+        cache.set(key, figures, SNAPSHOT_CACHE_SECONDS)
+    return figures
 
 
 def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:

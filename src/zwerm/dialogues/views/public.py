@@ -60,7 +60,7 @@ def dialogue_detail(request, pk):
         if dialogue.ask_district and (participant is None or participant.district_id is None)
         else None,
         "statement_form": StatementForm(),
-        "participation": selectors.dialogue_participation(dialogue=dialogue),
+        "participation": selectors.dialogue_participation_cached(dialogue=dialogue),
     }
     return render(request, "dialogues/detail.html", context)
 

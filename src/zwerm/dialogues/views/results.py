@@ -1,5 +1,7 @@
 """The results page: opinion map as server-drawn SVG (with a table beside it), groups, common ground."""
 
+from django.core.cache import cache
+
 from zwerm.core import disclosure
 from zwerm.core.markup import markup_number
 
@@ -119,7 +121,7 @@ def results_context(dialogue) -> dict:
         "dialogue": dialogue,
         "snapshot": snapshot,
         "ready": False,
-        "participation": selectors.dialogue_participation(dialogue=dialogue),
+        "participation": selectors.dialogue_participation_cached(dialogue=dialogue),
         "min_public": disclosure.threshold(),
     }
     if (
@@ -128,6 +130,18 @@ def results_context(dialogue) -> dict:
         or not disclosure.is_public(context["participation"]["participant_count"])
     ):
         return context
+    key = f"zwerm:dialogue:results:{snapshot.pk}:{disclosure.threshold()}"
+    derived = cache.get(key)
+    if derived is None:  # once per snapshot: everything below follows from it
+        derived = _derived(dialogue, snapshot, statements)
+        cache.set(key, derived, selectors.SNAPSHOT_CACHE_SECONDS)
+    context.update(ready=True, statements=statements, **derived)
+    return context
+
+
+def _derived(dialogue, snapshot, statements: dict) -> dict:
+    """The results page's groups, common ground, map and wijken of one snapshot (the vote counts per statement
+    and the per-wijk shares are read once per snapshot, not per view)."""
     result = selectors.result_public(
         result=snapshot.result, vote_counts=selectors.statement_vote_counts(dialogue=dialogue)
     )
@@ -161,14 +175,11 @@ def results_context(dialogue) -> dict:
         for d in result.get("divisive", [])[:5]
     ]
     by_district = selectors.dialogue_by_district(dialogue=dialogue)
-    context.update(
-        ready=True,
-        groups=groups,
-        consensus=consensus,
-        divisive=divisive,
-        map=_map(snapshot.result),
-        by_district=by_district,
-        district_table=_district_table(by_district, statements),
-        statements=statements,
-    )
-    return context
+    return {
+        "groups": groups,
+        "consensus": consensus,
+        "divisive": divisive,
+        "map": _map(snapshot.result),
+        "by_district": by_district,
+        "district_table": _district_table(by_district, statements),
+    }
