@@ -4,9 +4,9 @@ from collections import defaultdict
 
 from django.db.models import Avg, Count
 
-from ..models import MirrorAnswer, MirrorParticipation, MirrorStatement
+from zwerm.core import disclosure
 
-MIN_GROUP = 5
+from ..models import MirrorAnswer, MirrorParticipation, MirrorStatement
 
 
 def mirror_statement_list(*, municipality, include_retired: bool = False):
@@ -24,7 +24,7 @@ def mirror_results(*, municipality, quarter: str) -> dict:
     """Average score per statement for the quarter, for the whole organisation and per team; a group (the
     organisation or a team) with fewer than 5 people is not shown."""
     people = MirrorParticipation.objects.filter(municipality=municipality, quarter=quarter).count()
-    if people < MIN_GROUP:
+    if not disclosure.is_public(people):
         return {"people": None, "statements": [], "teams": []}
     rows = (
         MirrorAnswer.objects.filter(municipality=municipality, quarter=quarter)
@@ -54,6 +54,6 @@ def mirror_results(*, municipality, quarter: str) -> dict:
         "teams": [
             {"team": team, "average": round(sum(float(r["average"]) for r in found) / len(found), 2)}
             for team, found in sorted(teams.items())
-            if min(r["n"] for r in found) >= MIN_GROUP
+            if disclosure.is_public(min(r["n"] for r in found))
         ],
     }
