@@ -14,7 +14,7 @@ from django.utils import timezone
 from tests.foundation.builders import make_initiative, make_resident, staff_login
 from tests.processes.conftest import record_decision
 from zwerm.participation import selectors, services
-from zwerm.participation.models import Evaluation
+from zwerm.participation.models import Evaluation, YearlyReport
 from zwerm.processes import services as processes
 
 from .conftest import get, post, submit_challenge
@@ -138,3 +138,26 @@ def test_a_malformed_quarter_is_refused(municipality, tmp_path):
 
     with pytest.raises(CommandError, match="2026-Q3"):
         call_command("participation", "mirror", "--quarter", "2026-5", "--output", str(tmp_path / "m.json"))
+
+
+def test_a_yearly_report_sent_to_the_council_is_frozen_and_public(municipality, lead, bylaw):
+    year = timezone.localdate().year
+    report = services.yearly_report_generate(municipality=municipality, actor=lead, year=year)
+    assert get(Client(), f"/participatie/jaarverslagen/{year}.json").status_code == 404  # not sent: not public
+    report = services.yearly_report_send(report=report, actor=lead)
+    with pytest.raises(ValidationError, match="al naar de raad"):
+        services.yearly_report_generate(municipality=municipality, actor=lead, year=year)
+    response = get(Client(), f"/participatie/jaarverslagen/{year}.json")
+    assert response.status_code == 200 and json.loads(response.content)["year"] == year
+    assert f"Jaarverslag {year}" in get(Client(), "/participatie/jaarverslagen").content.decode()
+    assert YearlyReport.objects.get().content == report.content
+
+
+def test_staff_make_and_send_the_report_through_the_page(municipality, lead, bylaw):
+    client = staff_login(Client(), lead)
+    year = str(timezone.localdate().year)
+    assert post(client, "/participatie/beheer/jaarverslag", {"year": "1999", "action": "generate"}).status_code == 302
+    assert selectors.yearly_report_list(municipality=municipality, sent_only=False).count() == 0
+    post(client, "/participatie/beheer/jaarverslag", {"year": year, "action": "generate"})
+    post(client, "/participatie/beheer/jaarverslag", {"year": year, "action": "send"})
+    assert selectors.yearly_report_get(municipality=municipality, year=int(year)) is not None

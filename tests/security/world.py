@@ -227,6 +227,9 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
     # --- participation: a verordening (with the self-assessment's statements) and a challenge ------------------
     record_bylaw(municipality, admin, title=t("Participatieverordening"))
     rows["statement"] = mirror_statement_list(municipality=municipality).first()
+    participation.yearly_report_send(
+        report=participation.yearly_report_generate(municipality=municipality, actor=lead, year=2026), actor=lead
+    )
     rows["challenge"] = participation.challenge_submit(
         municipality=municipality,
         resident=neighbour,

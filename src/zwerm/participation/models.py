@@ -269,3 +269,28 @@ class MirrorAnswer(AppendOnlyModel):
     statement = models.ForeignKey(MirrorStatement, on_delete=models.PROTECT, related_name="answers")
     team = models.CharField(_("team of afdeling"), max_length=100, blank=True)
     score = models.PositiveSmallIntegerField()
+
+
+class YearlyReport(models.Model):
+    """The yearly participation report: regenerated until it is sent to the council, then frozen and public."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    content = models.JSONField(default=dict)
+    generated_at = models.DateTimeField()
+    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="one_yearly_report_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.sent_at is not None

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import bylaw, challenges, mirror, promises
+from .views import bylaw, challenges, mirror, promises, yearly
 
 app_name = "participation"
 urlpatterns = [
     path("", bylaw.overview, name="overview"),
     path("verordening/<int:version>", bylaw.bylaw_version, name="bylaw"),
     path("beheer/verordening", bylaw.bylaw_admin, name="bylaw_admin"),
+    path("jaarverslagen", yearly.public_list, name="yearly_reports"),
+    path("jaarverslagen/<int:year>.<str:fmt>", yearly.download, name="yearly_report"),
+    path("beheer/jaarverslag", yearly.manage, name="yearly_manage"),
     path("spiegel", mirror.mirror, name="mirror"),
     path("spiegel/zelfscan", mirror.self_assessment, name="self_assessment"),
     path("beheer/zelfscan", mirror.statements, name="statements"),

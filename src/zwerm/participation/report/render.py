@@ -15,9 +15,11 @@ def render_json(content: dict) -> str:
     return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_html(content: dict, *, for_pdf: bool = False) -> str:
+def render_html(content: dict, *, for_pdf: bool = False, nonce: str = "") -> str:
+    """A self-contained HTML document (styles inline; `nonce` for the site's Content-Security-Policy)."""
     with translation.override(content.get("inLanguage") or "nl"):
-        return render_to_string("participation/report_document.html", {"report": content, "for_pdf": for_pdf})
+        context = {"report": content, "for_pdf": for_pdf, "nonce": nonce}
+        return render_to_string("participation/report_document.html", context)
 
 
 def render_pdf(content: dict) -> bytes:

@@ -13,6 +13,7 @@ from .challenges import (
 from .evaluations import evaluation_current, evaluation_figures, evaluation_list
 from .mirror import mirror_has_answered, mirror_results, mirror_statement_list
 from .promises import Citation, promise_current, promise_history, weighed_input_by_decision, weighed_input_count
+from .yearly import yearly_report_get, yearly_report_list
 
 __all__ = [
     "Deadline",
@@ -38,4 +39,6 @@ __all__ = [
     "promise_history",
     "weighed_input_by_decision",
     "weighed_input_count",
+    "yearly_report_get",
+    "yearly_report_list",
 ]

@@ -19,6 +19,7 @@ from .mirror import (
     mirror_statements_ensure_default,
 )
 from .promises import promise_record, weighed_input_cite
+from .yearly import yearly_report_generate, yearly_report_send
 
 __all__ = [
     "ContactInput",
@@ -39,4 +40,6 @@ __all__ = [
     "mirror_statements_ensure_default",
     "promise_record",
     "weighed_input_cite",
+    "yearly_report_generate",
+    "yearly_report_send",
 ]
