@@ -87,12 +87,13 @@ def test_the_results_page_takes_the_same_queries_with_more_wijken_and_fewer_afte
     assert "Wijk 2" in html and more_cold <= cold and more_warm == warm  # (the first view also warmed the host cache)
 
 
-def test_the_dialogue_list_comes_in_pages(client, process_lead, municipality, settings):
+def test_the_dialogue_list_comes_in_pages_with_participants(client, process_lead, municipality, settings):
     settings.ZWERM_PAGE_SIZE = 2
-    for i in range(3):
-        make_dialogue(process_lead, municipality, title=f"Dialoog {i}")
+    dialogues = [make_dialogue(process_lead, municipality, title=f"Dialoog {i}") for i in range(3)]
+    vote(dialogues[2], municipality, None, 6, [1, 1, -1])
     first = client.get("/dialogen/", HTTP_HOST=HOST).content.decode()
     assert "Dialoog 2" in first and "Dialoog 1" in first and "Dialoog 0" not in first
+    assert "6 deelnemers" in first  # counted for the dialogues of this page only
     assert 'rel="next" href="?pagina=2"' in first
     second = client.get("/dialogen/?pagina=2", HTTP_HOST=HOST).content.decode()
     assert "Dialoog 0" in second and "Dialoog 2" not in second

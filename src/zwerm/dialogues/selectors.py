@@ -10,9 +10,22 @@ from .models import Dialogue, Participant, Snapshot, Statement, Vote
 
 
 def dialogue_list(*, municipality: Municipality) -> QuerySet[Dialogue]:
-    """Newest first (the id breaks ties, so the list can be paged by cursor); no per-dialogue counts: the
-    list shows none, and counting participants joined every participant of every dialogue."""
+    """Newest first (the id breaks ties, so the list can be paged by cursor). No counts here: counting the
+    participants of every dialogue joined them all; count those of one page with `participant_counts_attach`."""
     return Dialogue.objects.filter(municipality=municipality).order_by("-created_at", "-pk")
+
+
+def participant_counts_attach(*, dialogues: list[Dialogue]) -> None:
+    """Give each dialogue of a page its `participant_count`, in one query over just these dialogues."""
+    rows = (
+        Participant.objects.filter(dialogue__in=[d.pk for d in dialogues])
+        .values("dialogue_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {row["dialogue_id"]: row["n"] for row in rows}
+    for dialogue in dialogues:
+        dialogue.participant_count = counts.get(dialogue.pk, 0)  # type: ignore[attr-defined]
 
 
 def dialogue_get(*, municipality: Municipality, pk) -> Dialogue | None:

@@ -40,6 +40,7 @@ def _anonymous_key(request):
 @require_GET
 def dialogue_list(request):
     page = paginate(request, selectors.dialogue_list(municipality=request.municipality))
+    selectors.participant_counts_attach(dialogues=page.object_list)
     return render(request, "dialogues/list.html", {"dialogues": page.object_list, "page": page})
 
 
