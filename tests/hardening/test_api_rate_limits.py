@@ -74,3 +74,15 @@ def test_failures_on_one_api_count_for_the_other(client, municipality, moderator
     client.get("/api/v1/flags", HTTP_HOST=HOST, HTTP_AUTHORIZATION="Bearer zwerm_geraden", REMOTE_ADDR="10.1.1.1")
     response = client.get("/api/v1/flags", HTTP_HOST=HOST, HTTP_AUTHORIZATION=f"Bearer {good}", REMOTE_ADDR="10.1.1.1")
     assert response.status_code == 429
+
+
+def test_a_request_without_a_client_address_is_counted_not_crashed(db):
+    """Some servers (and schemathesis's WSGI calls) pass no REMOTE_ADDR: the limits still answer."""
+    from django.http import HttpRequest
+
+    from zwerm.core.limits import client_key, token_failure_count, token_failures_wait
+
+    request = HttpRequest()
+    assert client_key(None, request) == "unknown"
+    token_failure_count(request)
+    assert token_failures_wait(request) is None

@@ -1,6 +1,7 @@
 """Rates for django-ratelimit, read from settings when a request comes in (never at import time)."""
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 from django_ratelimit.core import get_usage
 
 
@@ -28,10 +29,18 @@ def report_rate(group, request) -> str:
     return f"{settings.ZWERM_SENSING_REPORTS_PER_MINUTE}/m"
 
 
+def client_key(group, request) -> str:
+    """The client's address as the other rate limits read it (RATELIMIT_IP_META_KEY behind proxies), or
+    "unknown" when the server passed none (django-ratelimit's own "ip" key fails then)."""
+    getter = getattr(settings, "RATELIMIT_IP_META_KEY", None)
+    address = import_string(getter)(request) if getter else request.META.get("REMOTE_ADDR", "")
+    return address or "unknown"
+
+
 def token_failures_wait(request) -> int | None:
     """Seconds before this address may try a token again, or None when it may now. Counts nothing: call it
     before checking a token, so that guessing stops once the address has failed too often."""
-    usage = get_usage(request, group=FAILED_TOKENS_GROUP, key="ip", rate=token_failure_rate)
+    usage = get_usage(request, group=FAILED_TOKENS_GROUP, key=client_key, rate=token_failure_rate)
     if usage is None or usage["count"] < usage["limit"]:
         return None
     return max(usage["time_left"], 1)
@@ -39,12 +48,12 @@ def token_failures_wait(request) -> int | None:
 
 def token_failure_count(request) -> None:
     """Count one failed token attempt for this address."""
-    get_usage(request, group=FAILED_TOKENS_GROUP, key="ip", rate=token_failure_rate, increment=True)
+    get_usage(request, group=FAILED_TOKENS_GROUP, key=client_key, rate=token_failure_rate, increment=True)
 
 
 def reports_wait(request) -> int | None:
     """Count this report; the seconds to wait when the address is over its rate, else None."""
-    usage = get_usage(request, group=REPORTS_GROUP, key="ip", rate=report_rate, increment=True)
+    usage = get_usage(request, group=REPORTS_GROUP, key=client_key, rate=report_rate, increment=True)
     if usage is None or not usage["should_limit"]:
         return None
     return max(usage["time_left"], 1)
