@@ -254,6 +254,10 @@ class NoteForm(forms.Form):
     note = text_field(_("Toelichting (openbaar)"), TEXT_MAX, rows=3)
 
 
+class ReceiptForm(forms.Form):
+    note = text_field(_("Bericht aan de indieners (openbaar, optioneel)"), TEXT_MAX, rows=2, required=False)
+
+
 class CheckForm(forms.Form):
     complete = forms.TypedChoiceField(
         label=_("Is de uitdaging volledig"),

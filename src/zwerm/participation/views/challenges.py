@@ -12,7 +12,7 @@ from zwerm.privacy.decorators import personal_data_gate
 from zwerm.web.actions import once, save_form, success_once
 
 from .. import selectors, services
-from ..forms import AgreementForm, ChallengeForm, CheckForm, DecideForm, NoteForm
+from ..forms import AgreementForm, ChallengeForm, CheckForm, DecideForm, NoteForm, ReceiptForm
 
 staff_required = role_required(Role.PROCESS_LEAD, Role.ADMIN)
 
@@ -82,7 +82,7 @@ def _manage_context(request, challenge, forms=None):
         "contacts": selectors.challenge_contacts(challenge=challenge) if gate else [],
         "gate": gate,
         "has_contacts": has_contacts,
-        "receipt_form": forms.get("receipt") or NoteForm(prefix="receipt"),
+        "receipt_form": forms.get("receipt") or ReceiptForm(prefix="receipt"),
         "check_form": forms.get("check") or CheckForm(prefix="check"),
         "conversation_form": forms.get("conversation") or NoteForm(prefix="conversation"),
         "decide_form": forms.get("decide")
@@ -93,7 +93,7 @@ def _manage_context(request, challenge, forms=None):
 
 
 STEP_FORMS = {
-    "receipt": (NoteForm, lambda c, u, d: services.challenge_confirm_receipt(challenge=c, actor=u, note=d["note"])),
+    "receipt": (ReceiptForm, lambda c, u, d: services.challenge_confirm_receipt(challenge=c, actor=u, note=d["note"])),
     "check": (CheckForm, lambda c, u, d: services.challenge_check(challenge=c, actor=u, **d)),
     "conversation": (NoteForm, lambda c, u, d: services.challenge_conversation(challenge=c, actor=u, note=d["note"])),
     "council": (NoteForm, lambda c, u, d: services.challenge_inform_council(challenge=c, actor=u, note=d["note"])),
