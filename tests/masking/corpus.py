@@ -34,6 +34,7 @@ NUMBERS = [
 ]
 ADDRESSES = [
     ("Ik woon op Kerkstraat 5 en de stoep is kapot", ["Kerkstraat 5"]),
+    ("Ik woon op Kastanjelaan 17, 3512 JK Utrecht.", ["Kastanjelaan", "3512 JK"]),  # street, number and postcode
     ("Kom langs op Lindelaan 12.", ["Lindelaan 12"]),
     ("Het gaat om kerkstraat 5a, naast de bakker", ["kerkstraat 5a"]),
     ("adres: Burgemeester de Withstraat 12-3", ["Withstraat 12"]),

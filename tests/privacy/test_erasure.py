@@ -57,7 +57,10 @@ def test_by_default_contributions_stay_without_the_name(world, anna_client, muni
     assert Statement.objects.filter(pk=world.statement.pk).exists()
     assert SurveyResponse.objects.filter(survey=world.survey, respondent__isnull=True).count() == 1
     assert not ProcessFollow.objects.filter(user=anna).exists() and not Follow.objects.filter(user=anna).exists()
-    assert Support.objects.filter(resident=anna).count() == 1  # still counted, on the emptied account
+    # Who supported goes; the public count stays.
+    assert not Support.objects.filter(resident=anna).exists()
+    world.bram_initiative.refresh_from_db()
+    assert world.bram_initiative.support_count == 1
     world.project.refresh_from_db()
     assert world.project.proposer_id is None
     record = AccountErasure.objects.get()

@@ -9,11 +9,14 @@ from importlib import import_module
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django_otp import devices_for_user
 
+from zwerm.core.models import IdempotencyKey
 from zwerm.core.personal_data import PLACEHOLDER_NAME, Erasure, Retention, iso
 
 from .models import Membership, RoleAssignment, User
@@ -59,6 +62,23 @@ def _identities(user) -> list:
 class AccountsPersonalData:
     key = "accounts"
     label = "Account"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "accounts.User": "anonymised in place: random address, placeholder name, no password",
+        "accounts.Membership": "deleted",
+        "accounts.RoleAssignment": "deleted",
+        "accounts.RoleChange": "kept (append-only role history, in office); points at the anonymised account",
+        "accounts.ExternalIdentity": "deleted",
+        "accounts.IdentityProviderDevice": "deleted (a second-factor device)",
+        "otp_totp.TOTPDevice": "deleted",
+        "otp_static.StaticDevice": "deleted",
+        "axes.AccessAttempt": "rows with the account's address deleted",
+        "axes.AccessFailureLog": "rows with the account's address deleted",
+        "axes.AccessLog": "rows with the account's address deleted",
+        "sessions.Session": "the account's sessions deleted",
+        "core.IdempotencyKey": "the account's keys (owner user:<id>, with the address) deleted",
+        "admin.LogEntry": "changes to this account deleted; changes made by it (technical administrator) kept",
+    }
 
     def export(self, user) -> dict:
         memberships = Membership.objects.filter(user=user).select_related("municipality", "neighbourhood")
@@ -102,6 +122,12 @@ class AccountsPersonalData:
         # django-axes keeps the typed address of failed and successful staff log-ins.
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
             model.objects.filter(username__iexact=email).delete()
+        # Retried submissions are keyed "user:<id>" together with the address they went to.
+        counts["idempotentiesleutels"] = IdempotencyKey.objects.filter(owner=f"user:{user.pk}").delete()[0]
+        # The Django admin's history of changes to this account names it (object_repr).
+        counts["beheerhistorie"] = LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+        ).delete()[0]
         keys = _session_keys(user.pk)
         user.email = f"verwijderd-{uuid.uuid4().hex}@{ERASED_DOMAIN}"
         user.display_name = PLACEHOLDER_NAME

@@ -1,6 +1,6 @@
 """What budgets hold about a person, registered with `zwerm.core.personal_data.registry`."""
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import Budget, CountResult, Project, VoteRecord
 from .services.personal_data import budgets_personal_data_erase, budgets_personal_data_retain
@@ -15,6 +15,15 @@ BALLOTS_NOTE = (
 class BudgetsPersonalData:
     key = "budgets"
     label = "Buurtbudgetten"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "budgets.Budget": IN_OFFICE,
+        "budgets.Project": "proposer detached, only the masked text kept; or removed while proposals are open",
+        "budgets.VoteRecord": "deleted (the ballot never pointed at the person)",
+        "budgets.CountResult": IN_OFFICE,
+        "budgets.Ballot": "no reference to a person by construction (ADR 0021)",
+        "budgets.BallotChoice": "no reference to a person by construction (ADR 0021)",
+    }
 
     def export(self, user) -> dict:
         return {

@@ -7,11 +7,16 @@ in its AppConfig.ready():
     registry.register(InitiativesPersonalData())
 
 The privacy app asks every registered provider in turn; a new app is covered by registering itself.
+
+Each provider also names, in `models`, every model of its app that points at a person or holds free
+text, with what erasure does to it. Models of packages without a provider (Django's own, axes, the
+task queue) are declared with `registry.declare`. tests/privacy/test_registry_complete.py fails when a
+model with a user foreign key or a free-text field is in neither.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -26,6 +31,9 @@ class ErasureMode(models.TextChoices):
     ANONYMISE = "anonymise", _("blijven staan zonder naam (geanonimiseerd)")
     REMOVE = "remove", _("worden verwijderd")
 
+
+# What the inventory says of staff records: public record made in office, kept.
+IN_OFFICE = 'kept: staff act in office; an erased account shows as "Verwijderde deelnemer"'
 
 # The name shown instead of a person once their contribution is anonymised.
 PLACEHOLDER_NAME = "Verwijderde deelnemer"
@@ -62,6 +70,7 @@ class Retention:
 class PersonalDataProvider(Protocol):
     key: str  # stable, e.g. "initiatives"
     label: str  # Dutch, shown in the download
+    models: Mapping[str, str]  # "app_label.Model" -> what erasure does to it (the inventory)
 
     def export(self, user) -> dict:
         """Everything this app holds about `user`, JSON-serialisable; never another person's data."""
@@ -78,11 +87,24 @@ class PersonalDataProvider(Protocol):
 class PersonalDataRegistry:
     _providers: dict[str, PersonalDataProvider] = field(default_factory=dict)
     _placeholder: Callable[[], Any] | None = None
+    _declared: dict[str, str] = field(default_factory=dict)
 
     def register(self, provider: PersonalDataProvider) -> None:
         if provider.key in self._providers:
             raise ValueError(f"personal data provider {provider.key!r} is already registered")
         self._providers[provider.key] = provider
+
+    def declare(self, label: str, what: str) -> None:
+        """A model without a provider of its own (another package's, or one without personal data) and
+        what erasure does to it, or why it holds nothing about a person."""
+        self._declared[label] = what
+
+    def inventory(self) -> dict[str, str]:
+        """Every declared model ("app_label.Model") and what erasure does to it."""
+        out = dict(self._declared)
+        for provider in self._providers.values():
+            out.update(getattr(provider, "models", {}))
+        return out
 
     def providers(self) -> list[PersonalDataProvider]:
         return list(self._providers.values())

@@ -5,7 +5,7 @@ record and stay (an erased account shows as "Verwijderde deelnemer"); only follo
 
 from django.db import transaction
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import CouncilFollow, DistrictReport, Frame, Question, Report, Spending
 
@@ -13,6 +13,15 @@ from .models import CouncilFollow, DistrictReport, Frame, Question, Report, Spen
 class CouncilPersonalData:
     key = "council"
     label = "Raad"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "council.Frame": IN_OFFICE,
+        "council.Spending": IN_OFFICE,
+        "council.Question": IN_OFFICE,
+        "council.Report": IN_OFFICE,
+        "council.DistrictReport": IN_OFFICE,
+        "council.CouncilFollow": "deleted",
+    }
 
     def export(self, user) -> dict:
         return {

@@ -1,6 +1,6 @@
 """What dialogues hold about a person, registered with `zwerm.core.personal_data.registry`."""
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import Dialogue, Participant, Statement, Vote
 from .services.personal_data import dialogues_personal_data_erase, dialogues_personal_data_retain
@@ -9,6 +9,13 @@ from .services.personal_data import dialogues_personal_data_erase, dialogues_per
 class DialoguesPersonalData:
     key = "dialogues"
     label = "Dialogen"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "dialogues.Dialogue": IN_OFFICE,
+        "dialogues.Participant": "account and cookie key detached, or deleted with its votes",
+        "dialogues.Statement": "anonymise: the original overwritten by the masked copy, no author; remove: deleted",
+        "dialogues.Snapshot": "no personal data: analysis results keyed by participant ids",
+    }
 
     def export(self, user) -> dict:
         taking_part = []

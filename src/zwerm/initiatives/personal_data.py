@@ -1,6 +1,6 @@
 """What initiatives holds about a person, registered with `zwerm.core.personal_data.registry`."""
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import Comment, Flag, Follow, Initiative, ModerationAction, Participation, StatusChange, Support
 from .services.personal_data import initiatives_personal_data_erase, initiatives_personal_data_retain
@@ -15,6 +15,17 @@ def _link(row) -> dict:
 class InitiativesPersonalData:
     key = "initiatives"
     label = "Initiatieven"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "initiatives.Initiative": "original text replaced by the masked copy, author the placeholder; or emptied",
+        "initiatives.Comment": "original replaced by the masked copy, author the placeholder; or deleted",
+        "initiatives.Support": "deleted (the public counter stays, or goes down with remove)",
+        "initiatives.Participation": "deleted",
+        "initiatives.Follow": "deleted",
+        "initiatives.StatusChange": "actor becomes the shared placeholder; the person's own reasons masked",
+        "initiatives.Flag": "handled reports deleted; open ones go (remove) or move to the placeholder, masked",
+        "initiatives.ModerationAction": IN_OFFICE,
+    }
 
     def export(self, user) -> dict:
         own = Initiative.objects.filter(author=user).select_related("municipality", "neighbourhood").order_by("pk")

@@ -5,7 +5,7 @@ public record and stay (an erased account shows as "Verwijderde deelnemer"). A c
 erasure it stays in the register without the person who submitted it, and contact persons with the submitter's
 e-mail address are removed."""
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import (
     Bylaw,
@@ -22,6 +22,13 @@ from .models import (
 class ParticipationPersonalData:
     key = "participation"
     label = "Participatie"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "participation.Bylaw": IN_OFFICE,
+        "participation.BylawRule": IN_OFFICE,
+        "participation.Promise": IN_OFFICE,
+        "participation.WeighedInput": IN_OFFICE,
+    }
 
     def export(self, user) -> dict:
         return {

@@ -1,6 +1,6 @@
 """What processes hold about a person, registered with `zwerm.core.personal_data.registry`."""
 
-from zwerm.core.personal_data import Erasure, Retention, iso
+from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
 from .models import Advice, AdviceRequest, Decision, PhaseChange, Process, ProcessFollow, SurveyResponse, Update
 from .services.personal_data import processes_personal_data_erase, processes_personal_data_retain
@@ -9,6 +9,23 @@ from .services.personal_data import processes_personal_data_erase, processes_per
 class ProcessesPersonalData:
     key = "processes"
     label = "Participatietrajecten"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "processes.Process": IN_OFFICE,
+        "processes.ProcessFollow": "deleted",
+        "processes.Phase": IN_OFFICE,
+        "processes.PhaseChange": IN_OFFICE,
+        "processes.Placement": "no personal data: where a component sits",
+        "processes.Stakeholder": "the process network: contact details and residents' names removed by retention",
+        "processes.AdviceRequest": IN_OFFICE,
+        "processes.Advice": IN_OFFICE,
+        "processes.Decision": IN_OFFICE,
+        "processes.ValueAssessment": IN_OFFICE,
+        "processes.Update": IN_OFFICE,
+        "processes.Meeting": IN_OFFICE,
+        "processes.Survey": IN_OFFICE,
+        "processes.SurveyResponse": "respondent removed, answers replaced by the masked copy; or deleted",
+    }
 
     def export(self, user) -> dict:
         responses = SurveyResponse.objects.filter(respondent=user).select_related("survey").order_by("pk")

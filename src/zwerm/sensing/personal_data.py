@@ -22,6 +22,16 @@ TEXTS_NOTE = (
 class SensingPersonalData:
     key = "sensing"
     label = "Signalen"
+    # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
+    models = {
+        "sensing.Text": "no author stored; texts of removed contributions and survey answers forgotten",
+        "sensing.ReportImport": "the staff member detached (created_by emptied)",
+        "sensing.ApiToken": "the staff member detached (created_by emptied)",
+        "sensing.Refresh": "no personal data: the state of a recomputation",
+        "sensing.RouterModel": "no personal data: a trained category model",
+        "sensing.Theme": "no personal data: themes and terms from redacted texts (examples are redacted)",
+        "sensing.Alert": "no personal data: figures about themes and wijken",
+    }
 
     def export(self, user) -> dict:
         return {

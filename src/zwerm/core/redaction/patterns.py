@@ -235,6 +235,22 @@ def find_personal_data(text: str) -> list[Finding]:
     """All personal data in `text` the patterns find, non-overlapping, earliest detector winning an overlap."""
     taken: list[Finding] = []
     for detector in DETECTORS:
+        if detector is _streets:
+            _join_streets(taken, _streets(text))
         merge_findings(taken, detector(text))
     merge_findings(taken, _possible_phones(text), wider_wins=True)
     return taken
+
+
+def _join_streets(taken: list[Finding], streets: list[Finding]) -> None:
+    """ "Kastanjelaan 17, 3512 JK": the postcode pattern took "17, 3512 JK"; the street joins it, so the
+    street name is masked with its number and postcode instead of staying in the text."""
+    for street in streets:
+        overlapping = [t for t in taken if street.start < t.end and t.start < street.end]
+        if overlapping and all(t.kind == ADDRESS for t in overlapping):
+            for t in overlapping:
+                taken.remove(t)
+            start = min([street.start, *(t.start for t in overlapping)])
+            end = max([street.end, *(t.end for t in overlapping)])
+            taken.append(Finding(ADDRESS, start, end))
+    taken.sort(key=lambda f: f.start)

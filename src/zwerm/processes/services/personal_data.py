@@ -50,7 +50,7 @@ def processes_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
                 response.delete()
                 counts["antwoorden_verwijderd"] += 1
             else:
-                SurveyResponse.objects.filter(pk=response.pk).update(respondent=None)
+                SurveyResponse.objects.filter(pk=response.pk).update(respondent=None, answers=response.public_answers)
                 counts["antwoorden_geanonimiseerd"] += 1
     return counts
 
