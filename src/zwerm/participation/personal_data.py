@@ -28,6 +28,13 @@ class ParticipationPersonalData:
         "participation.BylawRule": IN_OFFICE,
         "participation.Promise": IN_OFFICE,
         "participation.WeighedInput": IN_OFFICE,
+        "participation.Challenge": "the group's challenge stays in the register; the submitter is detached",
+        "participation.ChallengeContact": "contact persons with the submitter's e-mail address deleted",
+        "participation.ChallengeEvent": IN_OFFICE,
+        "participation.Evaluation": IN_OFFICE,
+        "participation.MirrorStatement": "no personal data: the self-assessment's statements",
+        "participation.MirrorParticipation": "deleted (the anonymous answers never pointed at the person)",
+        "participation.MirrorAnswer": "no reference to a person by construction (a team, never an account)",
     }
 
     def export(self, user) -> dict:
