@@ -32,6 +32,7 @@ class ParticipationPersonalData:
         "participation.ChallengeContact": "contact persons with the submitter's e-mail address deleted",
         "participation.ChallengeEvent": IN_OFFICE,
         "participation.Evaluation": IN_OFFICE,
+        "participation.YearlyReport": IN_OFFICE,
         "participation.MirrorStatement": "no personal data: the self-assessment's statements",
         "participation.MirrorParticipation": "deleted (the anonymous answers never pointed at the person)",
         "participation.MirrorAnswer": "no reference to a person by construction (a team, never an account)",
