@@ -5,6 +5,7 @@ import datetime
 import re
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import override
@@ -86,3 +87,15 @@ def test_the_values_page_counts_how_often_each_value_was_weighed(municipality, m
 def test_the_public_sensing_page_draws_themes_and_wijken_next_to_their_tables(municipality):
     html = page("/signalen/")
     assert "Per wijk" in html and ("zwerm-chart" in html or "nog geen" in html.lower())
+
+
+def test_a_chart_without_any_published_figure_is_a_table_alone(municipality):
+    chart = bar_chart(
+        [("Noord", None, "minder dan 5"), ("Zuid", None, "minder dan 5")],
+        title="t",
+        caption="Inwoners per wijk",
+        label_header="Wijk",
+        value_header="Inwoners",
+    )
+    html = render_to_string("web/_bar_chart.html", {"chart": chart})
+    assert "<svg" not in html and "Inwoners per wijk" in html and html.count("minder dan 5") == 2
