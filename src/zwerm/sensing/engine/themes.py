@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from zwerm.sensing.engine.duplicates import DuplicateGroups
+from zwerm.sensing.engine.naming import theme_name
 from zwerm.sensing.engine.vectorisers import Document, TfidfLsaVectoriser, Vectoriser, make_vectoriser
 
 K_GRID = (4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40)
@@ -275,6 +276,7 @@ def _build(docs, groups, config, previous) -> ThemeBuild:
     for c, (label, chosen, signature) in enumerate(described):
         members = np.flatnonzero(rep_labels == c)
         closest = members[np.argsort(-sims[members, c])[: config.n_examples]]
+        label = _surface_name(rep_docs, rep_labels, members, c) or label
         themes.append(
             Theme(
                 id="",
@@ -290,6 +292,20 @@ def _build(docs, groups, config, previous) -> ThemeBuild:
     themes = [Theme(**{**t.__dict__, "id": i}) for t, i in zip(themes, ids, strict=False)]
     model = ThemeModel(vectoriser, centroids, tuple(themes), config.min_similarity, next_id, k_choice)
     return ThemeBuild(model, labels)
+
+
+NAME_SAMPLE = 3000  # texts read per side when naming a theme (a larger build names from a sample)
+
+
+def _surface_name(rep_docs, rep_labels: np.ndarray, members: np.ndarray, c: int) -> str | None:
+    """The theme's name as residents wrote it (naming.py), from its texts against the others."""
+    rng = np.random.default_rng(c)
+    others = np.flatnonzero(rep_labels != c)
+    if len(members) > NAME_SAMPLE:
+        members = rng.choice(members, NAME_SAMPLE, replace=False)
+    if len(others) > NAME_SAMPLE:
+        others = rng.choice(others, NAME_SAMPLE, replace=False)
+    return theme_name([rep_docs[i].text for i in members], [rep_docs[i].text for i in others])
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
