@@ -162,3 +162,9 @@ def test_erasure_keeps_the_challenge_without_the_submitter(challenge, resident):
     assert exported["uitdagingen_ingediend"][0]["uitdager"] == "Buurtgroep Wilgenpark"
     other = make_resident(challenge.municipality)
     assert provider.export(other)["uitdagingen_ingediend"] == []
+
+
+def test_the_public_page_masks_contact_details_in_the_plan(municipality, resident, bylaw):
+    challenge = submit_challenge(municipality, resident, plan="Bel ons op 06-12345678 of mail info@buurt.example.")
+    page = get(Client(), f"/participatie/uitdagingen/{challenge.pk}").content.decode()
+    assert "06-12345678" not in page and "info@buurt.example" not in page

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel
+from zwerm.core.redaction import redact
 
 TEXT_MAX = 5000
 BYLAW_TEXT_MAX = 100_000
@@ -173,6 +174,15 @@ class Challenge(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("participation:challenge", args=[self.pk])
+
+    @property
+    def public_plan(self) -> str:
+        """The plan as the public sees it: phone numbers, e-mail addresses and the like masked."""
+        return redact(self.plan).text
+
+    @property
+    def public_involvement(self) -> str:
+        return redact(self.involvement).text
 
 
 class ChallengeContact(models.Model):
