@@ -121,7 +121,9 @@ def _build() -> Town:
             dialogues.vote_cast(
                 participant=participant,
                 statement=statement,
-                value=(1, -1)[(i < 10) == (j % 2 == 0)] if j < 6 else (1, 1, -1, 0)[(i + j) % 4],
+                # three opinion groups: Noord agrees, Zuid disagrees, the 3 in West split
+                # (each passes on one statement, so that no two vote exactly alike)
+                value=0 if j == i % 8 else 1 if i < 12 else -1 if i < 18 else (1, -1)[j % 2],
             )
     author = dialogues.participant_for(dialogue=dialogue, user=north[0])
     lonely = dialogues.statement_submit(participant=author, text="Een fontein in het midden.")
@@ -378,6 +380,17 @@ def test_a_statement_with_one_vote_is_no_common_ground(town, web):
     html = web.get(f"/dialogen/{town.dialogue.pk}/resultaten").content.decode()
     assert text not in html
     assert "Waar (bijna) iedereen het over eens is" in html or "eens" in html  # the page itself still works
+
+
+def test_the_opinion_map_does_not_draw_a_small_group_dot_by_dot(town, web):
+    html = web.get(f"/dialogen/{town.dialogue.pk}/resultaten").content.decode()
+    dots = re.findall(r'<circle [^>]*fill="(#[0-9a-f]{6})"', html)
+    assert dots  # the map is drawn
+    per_colour = {colour: dots.count(colour) for colour in set(dots)}
+    assert all(n >= 5 for n in per_colour.values()), per_colour
+    groups = api(web, f"/api/v1/dialogues/{town.dialogue.pk}")["results"]["groups"]
+    shown = sum(g["size"]["value"] or 0 for g in groups)
+    assert len(dots) == shown  # the dots add up to the groups shown, never to a hidden one
 
 
 # --- finding 14: exports -------------------------------------------------------------------------------------

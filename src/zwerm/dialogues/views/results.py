@@ -72,10 +72,13 @@ def _density(placed: list[tuple[float, float, int]]) -> dict:
 
 
 def _map(result: dict) -> dict:
-    """Points scaled into a square; only participants in a group are drawn, anonymously. Up to DENSITY_FROM
-    participants a dot each; beyond, a density grid with the groups' outlines (8,333 dots were 1 MB of SVG)."""
+    """Points scaled into a square; only participants in a group of at least 5 are drawn, anonymously (a
+    smaller group's dots could be counted). Up to DENSITY_FROM participants a dot each; beyond, a density
+    grid with the groups' outlines (8,333 dots were 1 MB of SVG)."""
     points = [(c, result["participants"].get(pid)) for pid, c in result["coordinates"].items()]
-    points = [(c, g) for c, g in points if g is not None]
+    # A group shown as "minder dan 5" is not drawn: its dots could be counted.
+    public_groups = {g["id"] for g in result.get("groups", []) if disclosure.is_public(g["size"])}
+    points = [(c, g) for c, g in points if g is not None and g in public_groups]
     if not points:
         return {"points": [], "size": SIZE}
     xs = [c[0] for c, _ in points]
