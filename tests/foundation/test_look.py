@@ -13,6 +13,7 @@ from django.utils.translation import override
 from zwerm.accounts.roles import Role
 from zwerm.core.charts import BAR_WIDTH, bar_chart
 from zwerm.council.services import frame_set, spending_record
+from zwerm.dialogues.services import dialogue_create
 
 from ..council.builders import make_full_record, make_process
 
@@ -99,3 +100,11 @@ def test_a_chart_without_any_published_figure_is_a_table_alone(municipality):
     )
     html = render_to_string("web/_bar_chart.html", {"chart": chart})
     assert "<svg" not in html and "Inwoners per wijk" in html and html.count("minder dan 5") == 2
+
+
+def test_the_home_page_invites_to_what_is_open_now(municipality, make_staff):
+    lead = make_staff(Role.PROCESS_LEAD)
+    dialogue_create(author=lead, municipality=municipality, title="Ons plein", question="Hoe maken we het plein beter?")
+    process = make_process(municipality, lead, title="Speelplek aan de kade")
+    html = page("/")
+    assert "Doe nu mee" in html and "Ons plein" in html and process.title in html and "Geef je mening" in html

@@ -485,3 +485,8 @@ def budget_to_publish_count(*, municipality: Municipality, user) -> int:
     manages (the staff start page)."""
     waiting = Budget.objects.filter(municipality=municipality, status=Budget.Status.COUNTING)
     return sum(1 for budget in waiting if budget_can_manage(budget=budget, user=user))
+
+
+def budget_list_voting(*, municipality: Municipality) -> QuerySet[Budget]:
+    """Public budgets whose vote is open now (the home page invites people to vote)."""
+    return budget_list_public(municipality=municipality).filter(status=Budget.Status.VOTING)

@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from zwerm.core import disclosure
 from zwerm.core.models import Municipality
@@ -204,3 +205,11 @@ def result_public(*, result: dict, vote_counts: dict[int, int]) -> dict:
     }
     divisive = [d for d in result.get("divisive", []) if enough(d["statement"])]
     return {"groups": groups, "consensus": consensus, "divisive": divisive}
+
+
+def dialogue_list_open(*, municipality: Municipality) -> QuerySet[Dialogue]:
+    """Dialogues open for votes now (the home page invites people to them)."""
+    now = timezone.now()
+    return dialogue_list(municipality=municipality).filter(
+        Q(closes_at__isnull=True) | Q(closes_at__gt=now), opens_at__lte=now
+    )

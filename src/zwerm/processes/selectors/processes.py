@@ -201,3 +201,8 @@ def survey_public_answers(*, survey) -> list[list[str]]:
 
 def survey_has_responded(*, survey, user) -> bool:
     return user.is_authenticated and SurveyResponse.objects.filter(survey=survey, respondent=user).exists()
+
+
+def process_list_running(*, municipality: Municipality) -> QuerySet[Process]:
+    """Running processes, newest first (the home page invites people to follow one)."""
+    return _base(municipality).filter(status=Process.Status.ACTIVE).order_by("-created_at")

@@ -4,8 +4,11 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView
 
+from zwerm.budgets.selectors import budget_list_voting
+from zwerm.dialogues.selectors import dialogue_list_open
 from zwerm.initiatives.selectors import InitiativeFilters, initiative_list
 from zwerm.places.selectors import district_list
+from zwerm.processes.selectors import process_list_running
 
 
 @require_GET
@@ -13,11 +16,16 @@ def home(request):
     municipality = request.municipality
     latest = initiative_list(municipality=municipality, filters=InitiativeFilters())[:6]
     popular = initiative_list(municipality=municipality, filters=InitiativeFilters(sort="supported"))[:3]
-    return render(
-        request,
-        "web/home.html",
-        {"latest": latest, "popular": popular, "districts": district_list(municipality=municipality)},
-    )
+    context = {
+        "latest": latest,
+        "popular": popular,
+        "districts": district_list(municipality=municipality),
+        # what a visitor can take part in right now
+        "open_dialogues": list(dialogue_list_open(municipality=municipality)[:2]),
+        "voting_budgets": list(budget_list_voting(municipality=municipality)[:2]),
+        "running_processes": list(process_list_running(municipality=municipality)[:2]),
+    }
+    return render(request, "web/home.html", context)
 
 
 @require_GET
