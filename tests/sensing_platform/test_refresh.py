@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 
 from django.core.management import call_command
 
+from tests.foundation.builders import staff_login
 from tests.sensing_platform.conftest import ingest_synthetic
+from zwerm.accounts.roles import Role
 from zwerm.sensing.models import Alert, Refresh, RouterModel, Text, Theme, TrendPoint
 from zwerm.sensing.services import refresh_run, sensing_refresh
 
@@ -70,3 +72,29 @@ def test_past_alerts_are_kept_as_they_were_raised(municipality, places):
     refresh_run(municipality=municipality)
     kept = {a.pk: (a.kind, a.period, a.count, a.expected) for a in Alert.objects.filter(pk__in=list(raised))}
     assert kept == raised
+
+
+def test_a_name_staff_give_a_theme_stays_across_refreshes(client, make_staff, themed, municipality, places):
+    theme = Theme.objects.filter(municipality=municipality, active=True).first()
+    staff_login(client, make_staff(Role.PROCESS_LEAD))
+    url = f"/signalen/beheer/thema/{theme.pk}/naam"
+    response = client.post(url, {"label": "Bladeren op de stoep"}, HTTP_HOST="testdam.localhost")
+    assert response.status_code == 302
+    ingest_synthetic(municipality, places, n=40, seed=5, prefix="n")
+    refresh_run(municipality=municipality)
+    theme.refresh_from_db()
+    assert theme.label == "Bladeren op de stoep" and theme.renamed
+    client.post(url, {"label": "<script>x</script>"}, HTTP_HOST="testdam.localhost")
+    theme.refresh_from_db()
+    assert theme.label == "Bladeren op de stoep"  # refused, nothing half-saved
+    client.post(url, {"label": ""}, HTTP_HOST="testdam.localhost")
+    refresh_run(municipality=municipality)
+    theme.refresh_from_db()
+    assert not theme.renamed and theme.label != "Bladeren op de stoep"  # the engine names it again
+
+
+def test_council_members_cannot_rename_a_theme(client, make_staff, themed, municipality):
+    theme = Theme.objects.filter(municipality=municipality, active=True).first()
+    staff_login(client, make_staff(Role.COUNCIL_MEMBER))
+    response = client.post(f"/signalen/beheer/thema/{theme.pk}/naam", {"label": "x"}, HTTP_HOST="testdam.localhost")
+    assert response.status_code == 403

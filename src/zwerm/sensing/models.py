@@ -72,6 +72,7 @@ class Theme(MunicipalityScoped):
     # Set by each refresh (engine/forecast.py): {"weeks": [{"week", "expected", "low", "high"}, ...],
     # "reason": "season" | "trend" | "season+trend" | "level", "season": ratio, "trend": ratio, "recent": mean}
     forecast = models.JSONField(default=dict, blank=True)
+    renamed = models.BooleanField(default=False)  # staff chose the label; refreshes keep it
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

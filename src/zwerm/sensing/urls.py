@@ -7,6 +7,7 @@ urlpatterns = [
     path("", public.overview, name="public"),
     path("beheer", staff.dashboard, name="dashboard"),
     path("beheer/thema/<int:pk>", staff.theme_detail, name="theme"),
+    path("beheer/thema/<int:pk>/naam", staff.theme_rename, name="theme_rename"),
     path("beheer/teksten", staff.text_list, name="texts"),
     path("beheer/export.csv", staff.export_csv, name="export"),
     path("beheer/verversen", staff.refresh_now, name="refresh"),

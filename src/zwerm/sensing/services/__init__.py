@@ -11,6 +11,7 @@ from .imports import (
 )
 from .ingest import text_ingest, text_ingest_later, text_ingest_source
 from .refresh import refresh_later, refresh_run, sensing_refresh
+from .themes import theme_rename
 
 __all__ = [
     "CHUNK_BYTES",
@@ -29,4 +30,5 @@ __all__ = [
     "text_ingest",
     "text_ingest_later",
     "text_ingest_source",
+    "theme_rename",
 ]

@@ -73,13 +73,16 @@ def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -
         forecasts = {}
     mood = {s.key[0]: s for s in analysis.mood_by_theme}
     themes: dict[str, Theme] = {}
+    renamed = dict(
+        Theme.objects.filter(municipality=municipality, renamed=True).values_list("key", "label")
+    )  # staff's names stay
     for t in analysis.model.themes:
         summary = mood.get(t.id)
         theme, _created = Theme.objects.update_or_create(
             municipality=municipality,
             key=t.id,
             defaults={
-                "label": t.label[:200],
+                "label": renamed.get(t.id, t.label[:200]),
                 "terms": list(t.terms),
                 "size": sizes.get(t.id, t.size),
                 "examples": [int(analysis.ids[i]) for i in t.examples],

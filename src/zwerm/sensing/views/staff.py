@@ -117,6 +117,7 @@ def theme_detail(request, pk):
             municipality=municipality, alerts=selectors.alert_list(municipality=municipality).filter(theme=theme)
         ),
         "can_read_texts": can_read,
+        "can_rename": staff_verified(request, *IMPORT_ROLES),
         "examples": examples,
     }
     return render(request, "sensing/theme.html", context)
@@ -167,6 +168,20 @@ def export_csv(request):
             ]
         )
     return response
+
+
+@role_required(*IMPORT_ROLES)
+@require_POST
+def theme_rename(request, pk):
+    theme = _theme_or_404(request, pk)
+    try:
+        services.theme_rename(theme=theme, label=request.POST.get("label", ""))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("De naam van het thema is opgeslagen; hij blijft bij volgende verversingen."))
+    return redirect("sensing:theme", pk=theme.pk)
 
 
 @role_required(*IMPORT_ROLES)
