@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.masking import PENDING_TEXT
 from zwerm.core.models import MunicipalityScoped
 
 TITLE_MAX = 200
@@ -102,6 +103,8 @@ class Project(MunicipalityScoped):
     public_title = models.CharField(max_length=TITLE_MAX + 200)
     public_description = models.TextField()
     masked_kinds = models.JSONField(default=list, blank=True)
+    # On while the public text waits for the masking task (empty until then; see zwerm.core.masking).
+    masking_pending = models.BooleanField(default=False)
     cost = models.DecimalField(_("kosten"), null=True, blank=True, **MONEY)
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     feasibility = models.CharField(max_length=12, choices=Feasibility.choices, default=Feasibility.PENDING)
@@ -120,7 +123,16 @@ class Project(MunicipalityScoped):
         ]
 
     def __str__(self) -> str:
-        return self.public_title
+        return self.shown_title
+
+    @property
+    def shown_title(self) -> str:
+        """The public title, or "wordt gecontroleerd" while it waits for masking."""
+        return str(PENDING_TEXT) if self.masking_pending else self.public_title
+
+    @property
+    def shown_description(self) -> str:
+        return str(PENDING_TEXT) if self.masking_pending else self.public_description
 
 
 class Ballot(models.Model):

@@ -172,7 +172,7 @@ def budget_instance(*, budget: Budget, meta: dict | None = None) -> rules.Instan
         rules.Project(
             id=str(p.pk),
             cost=Fraction(p.cost or 0),
-            name=p.public_title,
+            name=p.shown_title,
             district=p.district.code if p.district_id else None,
         )
         for p in project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE)

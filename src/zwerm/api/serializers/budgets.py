@@ -37,8 +37,8 @@ class ProjectSerializer(serializers.Serializer):
     """A proposed project: the public copy of its text; who proposed it is never given."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField(source="public_title")
-    description = serializers.CharField(source="public_description")
+    title = serializers.CharField(source="shown_title")
+    description = serializers.CharField(source="shown_description")
     cost = serializers.DecimalField(allow_null=True, **MONEY)
     district = PlaceSerializer(allow_null=True)
     feasibility = serializers.ChoiceField(choices=PROJECT_FEASIBILITY)
@@ -53,7 +53,7 @@ class DistrictAmountSerializer(serializers.Serializer):
 
 class ProjectResultSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="project.pk")
-    title = serializers.CharField(source="project.public_title")
+    title = serializers.CharField(source="project.shown_title")
     funded = serializers.BooleanField()
     fundedUnderOtherRule = serializers.BooleanField(source="funded_under_other_rule")
     votes = serializers.SerializerMethodField()

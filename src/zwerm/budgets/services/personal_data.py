@@ -9,6 +9,7 @@ anonymised: removing it would change the votes of others."""
 from django.db import transaction
 
 from zwerm.core.personal_data import Erasure, ErasureMode, Retention
+from zwerm.core.redaction import redact
 
 from ..models import TITLE_MAX, Budget, Project, VoteRecord
 
@@ -27,8 +28,15 @@ def budgets_personal_data_erase(*, erasure: Erasure) -> dict[str, int]:
                 project.delete()
                 counts["projecten_verwijderd"] += 1
             else:
+                # The public copy replaces the text as written; still waiting for its masking, the patterns mask
+                # now and the masking task (which reads the text afresh) adds the names.
+                title, description = (
+                    (redact(project.title).text, redact(project.description).text)
+                    if project.masking_pending
+                    else (project.public_title, project.public_description)
+                )
                 Project.objects.filter(pk=project.pk).update(
-                    proposer=None, title=project.public_title[:TITLE_MAX], description=project.public_description
+                    proposer=None, title=title[:TITLE_MAX], description=description
                 )
                 counts["projecten_geanonimiseerd"] += 1
     return counts

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.core.masking import public_copy
 from zwerm.core.redaction import redact
+from zwerm.core.tasks import enqueue_on_commit
 from zwerm.initiatives.selectors import initiative_get_for_user
 from zwerm.processes.selectors import advice_request_get
 from zwerm.processes.services import advice_give, advice_request_create
@@ -20,6 +22,7 @@ from zwerm.processes.services import advice_give, advice_request_create
 from .. import selectors
 from ..models import REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Project
 from .checks import cleaned, require_manager, require_resident_of_area
+from .masking import project_mask
 
 
 def _project_district(*, budget: Budget, district, fallback):
@@ -44,21 +47,25 @@ def _create(*, budget, proposer, title, description, cost, district, initiative_
     )
     if cost is not None and cost < 0:
         raise ValidationError({"cost": [_("De geschatte kosten kunnen niet negatief zijn.")]})
-    masked_title, masked_description = redact(values["title"]), redact(values["description"])
+    public = public_copy(values["title"], values["description"])
     try:
         with transaction.atomic():
-            return Project.objects.create(
+            project = Project.objects.create(
                 municipality=budget.municipality,
                 budget=budget,
                 proposer=proposer,
                 initiative_id=initiative_id,
-                public_title=masked_title.text,
-                public_description=masked_description.text,
-                masked_kinds=sorted(set(masked_title.kinds) | set(masked_description.kinds)),
+                public_title=public.texts[0],
+                public_description=public.texts[1],
+                masked_kinds=public.kinds,
+                masking_pending=public.pending,
                 cost=cost,
                 district=district,
                 **values,
             )
+            if public.pending:
+                enqueue_on_commit(project_mask, project_id=project.pk)
+            return project
     except IntegrityError:
         raise ValidationError(_("Van dit initiatief is al een project gemaakt.")) from None
 
@@ -83,6 +90,10 @@ def project_from_initiative(*, budget: Budget, actor, initiative_id: int, cost: 
     initiative = initiative_get_for_user(municipality=budget.municipality, pk=initiative_id, user=actor)
     if initiative is None or not initiative.is_public:
         raise ValidationError({"initiative": [_("Kies een gepubliceerd initiatief van deze gemeente.")]})
+    if initiative.masking_pending:
+        raise ValidationError(
+            {"initiative": [_("De tekst van dit initiatief wordt nog gecontroleerd; probeer het zo.")]}
+        )
     fallback = initiative.neighbourhood.district if initiative.neighbourhood_id else None
     district = _project_district(budget=budget, district=district, fallback=fallback)
     return _create(
@@ -108,7 +119,7 @@ def project_request_review(
     question = question.strip() or _(
         "Wat kost het project ‘%(title)s’ (buurtbudget %(budget)s), en is het haalbaar? Geef bij ‘niet haalbaar’ "
         "een reden die we openbaar kunnen maken."
-    ) % {"title": project.public_title, "budget": budget.title}
+    ) % {"title": project.shown_title, "budget": budget.title}
     with transaction.atomic():
         request = advice_request_create(
             process=process, actor=actor, specialist=specialist, question=question, deadline=deadline

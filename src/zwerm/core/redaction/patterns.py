@@ -71,7 +71,7 @@ _ADDRESS_RE = re.compile(
 # number may not be an amount, a time or a count of something ("Stadspark 3 bankjes" is no address).
 _STRONG_STREET = r"(?:straat|straatweg|laan|gracht|plein|singel|kade|steeg|dreef|plantsoen|boulevard)"
 _WEAK_STREET = r"(?:weg|hof|pad|baan|markt|wal|dijk|allee|hoven|erf)"
-_LINK = r"(?:(?:van|de|der|den|het|'t|op|aan|bij|in)\s+)"
+_LINK = r"(?:(?:van|de|der|den|het|'t)\s+)"  # "Burgemeester de Withstraat"; not "bankje bij Kerkstraat"
 _STREET_NAME = (
     rf"(?:(?:[A-Z][\w'’-]*\s+{_LINK}*)?(?:[A-Z][\w'’-]*{_STREET_END}|[a-z][\w'’-]*{_STRONG_STREET})"
     rf"|(?:Laan|Plein|Kade|Singel|Dreef)\s+{_LINK}+[A-Z][\w'’-]*)"

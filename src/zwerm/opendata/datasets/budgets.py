@@ -97,8 +97,8 @@ def rows(context: Context):
             yield {
                 **base,
                 "project_id": project.pk,
-                "project": project.public_title,
-                "project_beschrijving": project.public_description,
+                "project": project.shown_title,
+                "project_beschrijving": project.shown_description,
                 "project_wijkcode": project.district.code if project.district else None,
                 "kosten_eurocent": _cents(project.cost),
                 "aantal_stemmen": row.votes if shown else None,
