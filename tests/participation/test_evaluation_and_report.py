@@ -161,3 +161,15 @@ def test_staff_make_and_send_the_report_through_the_page(municipality, lead, byl
     post(client, "/participatie/beheer/jaarverslag", {"year": year, "action": "generate"})
     post(client, "/participatie/beheer/jaarverslag", {"year": year, "action": "send"})
     assert selectors.yearly_report_get(municipality=municipality, year=int(year)) is not None
+
+
+def test_the_mirror_shows_a_process_lead_only_from_five_decisions(municipality, process, lead, values, tmp_path):
+    for i in range(4):
+        record_decision(process, lead, values, title=f"Besluit {i}")
+    out = tmp_path / "m.json"
+    call_command("participation", "mirror", "--output", str(out))
+    assert json.loads(out.read_text())["decisionsWithValuesPerProcessLead"] == []
+    record_decision(process, lead, values, title="Besluit 5")
+    call_command("participation", "mirror", "--output", str(out))
+    rows = json.loads(out.read_text())["decisionsWithValuesPerProcessLead"]
+    assert rows == [{"processLead": lead.display_name, "value": 100.0}]

@@ -32,8 +32,11 @@ def test_answers_carry_no_person_and_one_answer_per_quarter(municipality, make_s
     with pytest.raises(ValidationError, match="al ingevuld"):
         answer(municipality, user, statements)
     assert MirrorParticipation.objects.filter(user=user).count() == 1
-    assert MirrorAnswer.objects.count() == len(statements)
+    assert sum(a.count for a in MirrorAnswer.objects.all()) == len(statements)
     assert not any(f.name in ("user", "created_at") for f in MirrorAnswer._meta.get_fields())
+    other = make_staff(Role.MODERATOR)
+    answer(municipality, other, statements)  # the same scores: counted in the same rows, no row of their own
+    assert MirrorAnswer.objects.count() == len(statements) and {a.count for a in MirrorAnswer.objects.all()} == {2}
 
 
 def test_results_only_from_five_people_and_teams_only_from_five(municipality, make_staff, statements):

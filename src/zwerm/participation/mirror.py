@@ -80,6 +80,10 @@ def _figures(municipality, bounds) -> dict:
 
     decisions = [d for d in processes.decision_list_public(municipality=municipality) if _in(d.decided_on, bounds)]
     with_values = [d for d in decisions if any(a.weighed for a in d.assessments.all())]
+    lead_names = {p.lead_id: p.lead.display_name for p in processes.process_list(municipality=municipality)}
+    per_lead: dict[str, list[bool]] = defaultdict(list)
+    for d in decisions:
+        per_lead[lead_names.get(d.process.lead_id) or _("procesambtenaar")].append(d in with_values)
     assessments = [a for d in decisions for a in d.assessments.all()]
 
     requests = [r for r in processes.advice_request_list(municipality=municipality) if _in(r.deadline, bounds)]
@@ -116,6 +120,11 @@ def _figures(municipality, bounds) -> dict:
         "advice_days_waiting": _median(waiting, MIN_ITEMS),
         "council_reports_sent": reports_sent,
         "council_question_days": _median(question_days),
+        "_leads": {
+            lead: _share(sum(flags), len(flags), MIN_ITEMS)
+            for lead, flags in per_lead.items()
+            if len(flags) >= MIN_ITEMS
+        },
         "_teams": {
             team: _share(sum(flags), len(flags), MIN_ITEMS)
             for team, flags in per_team.items()
@@ -175,6 +184,10 @@ def mirror_content(*, municipality, quarter: tuple[int, int] | None = None) -> d
         "generatedAt": timezone.now().isoformat(timespec="seconds"),
         "indicators": indicators,
         "adviceOnTimePerTeam": [{"team": team, "value": share} for team, share in sorted(now["_teams"].items())],
+        # Per process lead only from 5 decisions: the figure is about how a process is run, not a verdict on a person.
+        "decisionsWithValuesPerProcessLead": [
+            {"processLead": lead, "value": share} for lead, share in sorted(now["_leads"].items())
+        ],
         "selfAssessment": mirror_results(municipality=municipality, quarter=f"{quarter[0]}-Q{quarter[1]}"),
         "minimumItems": MIN_ITEMS,
     }

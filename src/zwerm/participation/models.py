@@ -271,14 +271,27 @@ class MirrorParticipation(AppendOnlyModel):
         ]
 
 
-class MirrorAnswer(AppendOnlyModel):
-    """One anonymous score (1 = helemaal niet mee eens ... 5 = helemaal mee eens); no person, no time of day."""
+class MirrorAnswer(models.Model):
+    """How many people gave one score (1 = helemaal niet mee eens ... 5 = helemaal mee eens) to a statement in a
+    quarter, per team: a tally, never one row per person, so no order, id or time can tie an answer to the
+    `MirrorParticipation` written in the same transaction."""
 
     municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
     quarter = models.CharField(max_length=7)
     statement = models.ForeignKey(MirrorStatement, on_delete=models.PROTECT, related_name="answers")
     team = models.CharField(_("team of afdeling"), max_length=100, blank=True)
     score = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "quarter", "statement", "team", "score"], name="one_tally_per_score"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quarter} {self.statement_id}: {self.score} x{self.count}"
 
 
 class YearlyReport(models.Model):

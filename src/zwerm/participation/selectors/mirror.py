@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count
+from django.db.models import F, Sum
 
 from zwerm.core import disclosure
 
@@ -26,18 +26,19 @@ def mirror_results(*, municipality, quarter: str) -> dict:
     people = MirrorParticipation.objects.filter(municipality=municipality, quarter=quarter).count()
     if not disclosure.is_public(people):
         return {"people": None, "statements": [], "teams": []}
-    rows = (
-        MirrorAnswer.objects.filter(municipality=municipality, quarter=quarter)
-        .values("statement_id", "statement__characteristic", "statement__text")
-        .annotate(average=Avg("score"), n=Count("pk"))
+    tallies = MirrorAnswer.objects.filter(municipality=municipality, quarter=quarter, count__gt=0)
+    rows = [
+        {**r, "average": r["total"] / r["n"]}
+        for r in tallies.values("statement_id", "statement__characteristic", "statement__text")
+        .annotate(total=Sum(F("score") * F("count")), n=Sum("count"))
         .order_by("statement__position", "statement_id")
-    )
-    team_rows = (
-        MirrorAnswer.objects.filter(municipality=municipality, quarter=quarter)
-        .exclude(team="")
+    ]
+    team_rows = [
+        {**r, "average": r["total"] / r["n"]}
+        for r in tallies.exclude(team="")
         .values("team", "statement_id")
-        .annotate(average=Avg("score"), n=Count("pk"))
-    )
+        .annotate(total=Sum(F("score") * F("count")), n=Sum("count"))
+    ]
     teams: dict[str, list] = defaultdict(list)
     for row in team_rows:
         teams[row["team"]].append(row)

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,9 +75,10 @@ def mirror_answer(*, municipality, actor, quarter: str, scores: dict[int, int], 
     try:
         with transaction.atomic():
             MirrorParticipation.objects.create(municipality=municipality, quarter=quarter, user=actor)
-            MirrorAnswer.objects.bulk_create(
-                MirrorAnswer(municipality=municipality, quarter=quarter, statement=statements[pk], team=team, score=s)
-                for pk, s in sorted(scores.items())
-            )
+            for pk, score in sorted(scores.items()):
+                tally, _created = MirrorAnswer.objects.select_for_update().get_or_create(
+                    municipality=municipality, quarter=quarter, statement=statements[pk], team=team, score=score
+                )
+                MirrorAnswer.objects.filter(pk=tally.pk).update(count=F("count") + 1)
     except IntegrityError:
         raise ValidationError(_("Je hebt de zelfscan van dit kwartaal al ingevuld.")) from None
