@@ -298,6 +298,8 @@ RULES: dict[str, Rule] = {
     "budgets:publish": action(staff(*MANAGERS)),
     "budgets:from_initiative": action(staff(*MANAGERS), body={"initiative": lambda t: t["initiative"].pk}),
     "budgets:export": page(staff(*MANAGERS)),
+    # Makes vote codes and answers with their letters (PDF); 400 where the budget's phase refuses codes.
+    "budgets:vote_codes": form(staff(*MANAGERS), body={"count": "2"}),
     "budgets:review_request": action(staff(*MANAGERS)),
     # The specialist who was asked, the process lead and admins.
     "budgets:review": form(staff("process_lead", "specialist"), body={"feasibility": "feasible", "cost": "100"}),

@@ -116,3 +116,25 @@ class ReviewRequestForm(forms.Form):
     def __init__(self, *args, specialists, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["specialist"].queryset = specialists
+
+
+class VoteCodeForm(forms.Form):
+    """Staff make vote codes: from an address list (CSV) or a number of codes without addresses."""
+
+    addresses = forms.FileField(
+        label=_("Adreslijst (CSV)"),
+        required=False,
+        help_text=_(
+            "Eén adres per regel. Kolommen: adres (verplicht), postcode, plaats, wijk. Komma of puntkomma. "
+            "De adressen worden alleen op de brieven gedrukt en niet bewaard."
+        ),
+    )
+    count = CountField(label=_("Of: aantal codes zonder adres"), required=False, min_value=1, max_value=20000)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("addresses") and not data.get("count"):
+            raise forms.ValidationError(_("Lever een adreslijst aan of kies een aantal codes."))
+        if data.get("addresses") and data.get("count"):
+            raise forms.ValidationError(_("Kies een adreslijst of een aantal, niet allebei."))
+        return data

@@ -31,6 +31,10 @@ class Budget(MunicipalityScoped):
         GREEDY = "greedy", _("meeste stemmen eerst")
         MES = "mes", _("methode van gelijke delen")
 
+    class Eligibility(models.TextChoices):
+        RESIDENT = "resident", _("ingelogde inwoners van het gebied")
+        CODE = "code", _("stemcode per adres")
+
     class BallotType(models.TextChoices):
         APPROVAL = "approval", _("projecten aankruisen")
         CUMULATIVE = "cumulative", _("punten verdelen")
@@ -54,6 +58,11 @@ class Budget(MunicipalityScoped):
     min_votes = models.PositiveIntegerField(_("minimaal aantal stemmen per project"), default=0)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSALS)
     vote_closes_at = models.DateTimeField(_("stemmen sluit op"), null=True, blank=True)
+    # Who may vote: logged-in residents of the area (one ballot per account), or whoever holds an unused
+    # vote code (one per address, sent by letter). See docs/budgets-eligibility.md.
+    eligibility = models.CharField(
+        _("wie mag stemmen"), max_length=10, choices=Eligibility.choices, default=Eligibility.RESIDENT
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -199,3 +208,20 @@ class CountResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.budget_id} @ {self.counted_at:%Y-%m-%d %H:%M}"
+
+
+class VoteCode(models.Model):
+    """One vote code (stemcode), sent by letter to one address. Only a keyed hash of the code is kept, never
+    the code or the address; `used` says it has voted. The ballot does not know the code (ADR 0021)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    used = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["budget", "code_hash"], name="one_code_hash_per_budget")]
+
+    def __str__(self) -> str:
+        return "vote code"

@@ -22,7 +22,7 @@ from zwerm.core.models import Municipality
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
 from . import rules
-from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteRecord
+from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteCode, VoteRecord
 from .variants import variant_for
 
 KIND = "budget"  # the component type key in zwerm.processes.registry
@@ -147,6 +147,12 @@ def has_voted(*, budget: Budget, user) -> bool:
     if user is None or not user.is_authenticated:
         return False
     return VoteRecord.objects.filter(budget=budget, voter=user).exists()
+
+
+def vote_code_counts(*, budget: Budget) -> dict[str, int]:
+    """For staff: how many codes were made and how many have voted (never which)."""
+    codes = VoteCode.objects.filter(budget=budget)
+    return {"issued": codes.count(), "used": codes.filter(used=True).count()}
 
 
 def budget_voter_count(*, budget: Budget) -> int:

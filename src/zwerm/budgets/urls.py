@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/publiceren", staff.publish, name="publish"),
     path("<int:pk>/initiatief", staff.from_initiative, name="from_initiative"),
     path("<int:pk>/export.pb", staff.export, name="export"),
+    path("<int:pk>/stemcodes", staff.vote_codes, name="vote_codes"),
     path("<int:pk>/projecten/<int:project_pk>/advies", staff.review_request, name="review_request"),
     path("<int:pk>/projecten/<int:project_pk>/beoordelen", staff.review, name="review"),
 ]

@@ -57,3 +57,9 @@ def reports_wait(request) -> int | None:
     if usage is None or not usage["should_limit"]:
         return None
     return max(usage["time_left"], 1)
+
+
+def code_attempt_rate(group, request) -> str:
+    """Attempts to vote with a vote code per IP address per hour (guessing a 60-bit code is hopeless;
+    this keeps the log and the database quiet)."""
+    return f"{getattr(settings, 'ZWERM_VOTE_CODE_ATTEMPTS_PER_HOUR', 60)}/h"

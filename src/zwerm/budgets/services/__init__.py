@@ -1,6 +1,7 @@
 """Writes for budgets: the only way rows of this app change (views, commands and the demo call these)."""
 
 from .budget import budget_count, budget_create, budget_publish_result, budget_set_status
+from .codes import address_list_read, vote_codes_generate
 from .projects import (
     project_can_review,
     project_from_initiative,
@@ -8,10 +9,13 @@ from .projects import (
     project_request_review,
     project_review,
 )
-from .voting import ballot_cast, ballot_error_message, ballots_shuffle
+from .voting import ballot_cast, ballot_cast_with_code, ballot_error_message, ballots_shuffle
 
 __all__ = [
+    "address_list_read",
     "ballot_cast",
+    "ballot_cast_with_code",
+    "vote_codes_generate",
     "ballot_error_message",
     "ballots_shuffle",
     "budget_count",

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from zwerm.monitoring.metrics import ballot_counted
 
 from .. import rules, selectors
-from ..models import Ballot, BallotChoice, Budget, VoteRecord
+from ..models import Ballot, BallotChoice, Budget, VoteCode, VoteRecord
 from .checks import require_resident_of_area
+from .codes import code_hash, normalise
 
 _random = random.SystemRandom()
 
@@ -82,27 +83,15 @@ def ballots_shuffle(*, budget: Budget) -> int:
     return len(rows)
 
 
-def ballot_cast(
-    *,
-    budget: Budget,
-    resident,
-    projects: Iterable[int] = (),
-    points: Mapping[int, int] | None = None,
-) -> None:
-    """Cast the resident's secret ballot: `projects` for approval voting, `points` (project pk -> points)
-    for cumulative voting. The register records that the resident voted; the ballot records only what
-    was chosen and in which wijk; both in one transaction (both or neither).
-
-    Refused: outside the area, when voting is not open or has closed, over the limits, and a second
-    ballot (a cast ballot is final: nothing ties it to the resident any more)."""
-    budget = _fresh(budget)  # the phase may have changed since the caller read it
-    district = require_resident_of_area(budget=budget, user=resident)
+def _require_open(budget: Budget) -> None:
     if not budget.voting_is_open():
         if budget.status in (Budget.Status.PROPOSALS, Budget.Status.REVIEW):
             raise ValidationError(_("Het stemmen voor dit buurtbudget is nog niet begonnen."))
         raise ValidationError(_("Het stemmen voor dit buurtbudget is gesloten."))
-    if VoteRecord.objects.filter(budget=budget, voter=resident).exists():
-        raise ValidationError(str(ALREADY_VOTED))
+
+
+def _valid_choice(budget: Budget, district, projects, points) -> dict[int, int]:
+    """The ballot's choices, checked against the projects on this ballot and the budget's limits."""
     chosen = _chosen(budget, projects, points)
     allowed = set(selectors.project_ballot_choices(budget=budget, district=district).values_list("pk", flat=True))
     if set(chosen) - allowed:
@@ -116,16 +105,70 @@ def ballot_cast(
         rules.validate_ballot(ballot, instance)
     except rules.BallotError as error:
         raise ValidationError(ballot_error_message(error)) from None
+    return chosen
+
+
+def _store(budget: Budget, district, chosen: dict[int, int]) -> None:
+    """The anonymous ballot itself (inside the caller's transaction, after its register write)."""
+    _mix(budget)
+    cast = Ballot.objects.create(budget=budget, district=district)
+    BallotChoice.objects.bulk_create(
+        BallotChoice(ballot=cast, project_id=pk, points=v) for pk, v in sorted(chosen.items())
+    )
+
+
+def ballot_cast(
+    *,
+    budget: Budget,
+    resident,
+    projects: Iterable[int] = (),
+    points: Mapping[int, int] | None = None,
+) -> None:
+    """Cast the resident's secret ballot: `projects` for approval voting, `points` (project pk -> points)
+    for cumulative voting. The register records that the resident voted; the ballot records only what
+    was chosen and in which wijk; both in one transaction (both or neither).
+
+    Refused: outside the area, when voting is not open or has closed, over the limits, a budget where one
+    votes with a code, and a second ballot (a cast ballot is final: nothing ties it to the resident)."""
+    budget = _fresh(budget)  # the phase may have changed since the caller read it
+    if budget.eligibility == Budget.Eligibility.CODE:
+        raise ValidationError(_("Voor dit buurtbudget stem je met de stemcode uit de brief die je hebt gekregen."))
+    district = require_resident_of_area(budget=budget, user=resident)
+    _require_open(budget)
+    if VoteRecord.objects.filter(budget=budget, voter=resident).exists():
+        raise ValidationError(str(ALREADY_VOTED))
+    chosen = _valid_choice(budget, district, projects, points)
     try:
         with transaction.atomic():
             VoteRecord.objects.create(budget=budget, voter=resident)
-            _mix(budget)
-            cast = Ballot.objects.create(budget=budget, district=district)
-            BallotChoice.objects.bulk_create(
-                BallotChoice(ballot=cast, project_id=pk, points=v) for pk, v in sorted(chosen.items())
-            )
+            _store(budget, district, chosen)
     except IntegrityError:
         raise ValidationError(str(ALREADY_VOTED)) from None
+    ballot_counted()
+
+
+def ballot_cast_with_code(
+    *, budget: Budget, code: str, projects: Iterable[int] = (), points: Mapping[int, int] | None = None
+) -> None:
+    """Cast a secret ballot with a vote code from a letter: the code is marked used and the ballot stored in
+    one transaction; the ballot does not know the code. No account is needed."""
+    budget = _fresh(budget)
+    if budget.eligibility != Budget.Eligibility.CODE:
+        raise ValidationError(_("Voor dit buurtbudget stem je als ingelogde inwoner, niet met een stemcode."))
+    _require_open(budget)
+    unknown = _("Deze stemcode kennen we niet, of er is al mee gestemd. Controleer de code in je brief.")
+    if not normalise(code):
+        raise ValidationError(_("Vul de stemcode uit je brief in."))
+    digest = code_hash(budget_id=budget.pk, code=code)
+    row = VoteCode.objects.filter(budget=budget, code_hash=digest, used=False).first()
+    if row is None:
+        raise ValidationError(unknown)
+    district = row.district if budget.district_id is None else budget.district
+    chosen = _valid_choice(budget, district, projects, points)
+    with transaction.atomic():
+        if not VoteCode.objects.filter(pk=row.pk, used=False).update(used=True):  # a second request with it
+            raise ValidationError(unknown)
+        _store(budget, district, chosen)
     ballot_counted()
 
 

@@ -6,9 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
 
 from zwerm.accounts.decorators import resident_required, staff_verified
 from zwerm.accounts.roles import Role
+from zwerm.core.limits import code_attempt_rate
 from zwerm.processes.selectors import process_is_visible, process_list_led_by
 from zwerm.web.actions import add_service_errors, submit_once, success_once
 
@@ -109,10 +111,38 @@ def _posted_points(request, budget, projects) -> dict[int, int]:
     return points
 
 
-@resident_required
 @require_http_methods(["GET", "POST"])
 def ballot(request, pk):
+    """The ballot: for logged-in residents of the area, or, where the budget uses vote codes, for anyone
+    with an unused code from a letter (no account needed)."""
     budget = budget_or_404(request, pk)
+    if budget.eligibility == Budget.Eligibility.CODE:
+        return _code_ballot(request, budget)
+    return _resident_ballot(request, budget)
+
+
+@ratelimit(key="ip", rate=code_attempt_rate, method="POST")
+def _code_ballot(request, budget):
+    projects = list(selectors.project_list(budget=budget, feasibility=Project.Feasibility.FEASIBLE))
+    points: dict[int, int] = {}
+    errors = []
+    if request.method == "POST":
+        points = _posted_points(request, budget, projects)
+        if request.POST.get("action") != "check":
+            try:
+                services.ballot_cast_with_code(
+                    budget=budget, code=request.POST.get("code", "")[:40], projects=list(points), points=points
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(request, _("Je stem is opgeslagen. Je stem is geheim; de code is nu gebruikt."))
+                return redirect(budget)
+    return _ballot_page(request, budget, projects, points, errors, voted=False, with_code=True)
+
+
+@resident_required
+def _resident_ballot(request, budget):
     district = selectors.resident_district(user=request.user, municipality=request.municipality)
     projects = list(selectors.project_ballot_choices(budget=budget, district=district))
     voted = selectors.has_voted(budget=budget, user=request.user)
@@ -130,6 +160,10 @@ def ballot(request, pk):
                     request, _("Je stem is opgeslagen. Je stem is geheim en kan niet meer worden gewijzigd.")
                 )
                 return redirect(budget)
+    return _ballot_page(request, budget, projects, points, errors, voted=voted, with_code=False)
+
+
+def _ballot_page(request, budget, projects, points, errors, *, voted: bool, with_code: bool):
     rows = [
         {
             "project": p,
@@ -143,6 +177,7 @@ def ballot(request, pk):
         "budget": budget,
         "rows": rows,
         "voted": voted,
+        "with_code": with_code,
         "errors": errors,
         "open": budget.voting_is_open(),
         "totals": selectors.ballot_totals(budget=budget, points={k: v for k, v in points.items() if v > 0}),

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +19,8 @@ from zwerm.web.actions import add_service_errors, perform
 
 from .. import selectors, services
 from ..export import budget_export_pb
-from ..forms import BudgetForm, InitiativeProjectForm, ReviewForm, ReviewRequestForm
+from ..forms import BudgetForm, InitiativeProjectForm, ReviewForm, ReviewRequestForm, VoteCodeForm
+from ..letters import LettersUnavailable, letters_pdf
 from ..models import Budget, Project
 from ..variants import DEFAULT_VARIANT, variant_get
 from .public import budget_or_404
@@ -222,3 +224,39 @@ def export(request, pk):
     response = HttpResponse(content, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="buurtbudget-{budget.pk}.pb"'
     return response
+
+
+@role_required(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def vote_codes(request, pk):
+    """Make vote codes and download their letters (PDF) at once: the codes are not kept anywhere else."""
+    budget = _managed_or_403(request, pk)
+    posted = request.method == "POST"
+    form = VoteCodeForm(request.POST if posted else None, request.FILES if posted else None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["addresses"]
+        try:
+            if upload is not None and upload.size > services.codes.MAX_UPLOAD_BYTES:
+                raise ValidationError(_("Het bestand is groter dan 2 MB. Splits de adreslijst op."))
+            addresses = services.address_list_read(budget=budget, data=upload.read()) if upload is not None else None
+            letters = services.vote_codes_generate(
+                budget=budget, actor=request.user, count=form.cleaned_data["count"], addresses=addresses
+            )
+            pdf = letters_pdf(
+                budget=budget,
+                letters=letters,
+                vote_url=request.build_absolute_uri(reverse("budgets:ballot", args=[pk])),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except LettersUnavailable:
+            form.add_error(
+                None, _("De brieven kunnen op deze server niet als PDF worden gemaakt (WeasyPrint ontbreekt).")
+            )
+        else:
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="stemcodes-{budget.pk}.pdf"'
+            response["Cache-Control"] = "no-store"
+            return response
+    context = {"budget": budget, "form": form, "codes": selectors.vote_code_counts(budget=budget)}
+    return render(request, "budgets/vote_codes.html", context, status=400 if form.errors else 200)
