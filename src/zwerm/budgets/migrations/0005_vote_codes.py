@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("budgets", "0003_secret_ballot"),
+        ("budgets", "0004_project_masking_pending"),
         ("places", "0001_initial"),
     ]
 
