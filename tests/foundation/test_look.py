@@ -100,6 +100,7 @@ def test_a_chart_without_any_published_figure_is_a_table_alone(municipality):
     )
     html = render_to_string("web/_bar_chart.html", {"chart": chart})
     assert "<svg" not in html and "Inwoners per wijk" in html and html.count("minder dan 5") == 2
+    assert "BarChart" not in html  # the template's comment stays a comment
 
 
 def test_the_home_page_invites_to_what_is_open_now(municipality, make_staff):
