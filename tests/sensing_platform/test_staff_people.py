@@ -43,6 +43,7 @@ def test_the_dashboard_and_theme_page_show_people_with_texts_beside(
     assert "Mensen per wijk en thema" in body and "aantal mensen dat erover schreef" in body
     page = client.get(f"/signalen/beheer/thema/{theme.pk}", HTTP_HOST=HOST).content.decode()
     assert "Mensen per week" in page
+    assert "Noord" in re.search(r"teksten over dit thema, vooral in ([^.]*)\.", page).group(1)
     counted = staff_people(municipality=municipality, weeks=week_axis(municipality=municipality), theme=theme)
     row = re.search(r"Noord</(?:a|th)>.*?</tr>", page, re.S).group(0)
     cells = re.findall(r'<td class="utrecht-table__cell">([^<]*)</td>', row)

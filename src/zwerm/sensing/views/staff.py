@@ -99,6 +99,7 @@ def theme_detail(request, pk):
                 "texts": counted.texts(theme.pk, district_id),
             }
         )
+    wijken = sorted((row for row in rows if row["district"] is not None and row["total"]), key=lambda r: -r["total"])
     texts = selectors.theme_series(municipality=municipality, weeks=weeks).get(theme.pk, [0] * len(weeks))
     coming = (theme.forecast or {}).get("weeks") or []
     expected_spark = sparkline(texts, band=[(r["low"], r["high"]) for r in coming])
@@ -111,6 +112,9 @@ def theme_detail(request, pk):
         "weeks": weeks,
         "rows": rows,
         "texts_series": texts,
+        "people_total": rows[0]["total"],
+        "texts_total": rows[0]["texts"],
+        "main_wijken": [row["district"].name for row in wijken[:3]],
         "expected_spark": expected_spark,
         "coming": coming,
         "alerts": selectors.alert_people(
