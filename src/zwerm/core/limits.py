@@ -62,4 +62,4 @@ def reports_wait(request) -> int | None:
 def code_attempt_rate(group, request) -> str:
     """Attempts to vote with a vote code per IP address per hour (guessing a 60-bit code is hopeless;
     this keeps the log and the database quiet)."""
-    return f"{getattr(settings, 'ZWERM_VOTE_CODE_ATTEMPTS_PER_HOUR', 60)}/h"
+    return f"{settings.ZWERM_VOTE_CODE_ATTEMPTS_PER_HOUR}/h"

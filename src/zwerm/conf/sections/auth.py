@@ -42,6 +42,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Submissions (initiatives, comments, flags) per resident per hour before a friendly refusal.
 ZWERM_SUBMISSIONS_PER_HOUR = env_int("ZWERM_SUBMISSIONS_PER_HOUR", 30)
+# Attempts to vote with a budget vote code (stemcode) per IP address per hour.
+ZWERM_VOTE_CODE_ATTEMPTS_PER_HOUR = env_int("ZWERM_VOTE_CODE_ATTEMPTS_PER_HOUR", 60)
 # Registrations and log-in link requests per address per hour.
 ZWERM_LOGIN_LINKS_PER_HOUR = env_int("ZWERM_LOGIN_LINKS_PER_HOUR", 20)
 # Log-in links e-mailed to one account per hour, whoever asks (registration with a known address, log-in).
