@@ -28,12 +28,12 @@ PENDING = [
 ]
 
 
-def build_demo_dialogue(*, municipality, author, residents, newcomers: int = 0) -> Dialogue:
+def build_demo_dialogue(*, municipality, author, residents, newcomers: int = 0, pending: bool = False) -> Dialogue:
     """Two camps (car-free versus parking) that share common ground on greenery, benches and light.
 
     The dialogue is open, also to people without an account. The first `newcomers` residents voted on a
-    few statements only, so whoever logs in as one of them finds statements left to vote on; two residents'
-    own statements wait for the moderator."""
+    few statements only, so whoever logs in as one of them finds statements left to vote on. With `pending`,
+    two residents' own statements wait for the moderator."""
     dialogue = dialogue_create(
         author=author,
         municipality=municipality,
@@ -67,7 +67,7 @@ def build_demo_dialogue(*, municipality, author, residents, newcomers: int = 0) 
                     value = rng.choice((1, -1, 0))
                 votes.append(Vote(participant=participant, statement=statement, value=value))
             Vote.objects.bulk_create(votes)
-    for k, text in enumerate(PENDING):
+    for k, text in enumerate(PENDING if pending else ()):
         writer = participant_for(dialogue=dialogue, user=residents[-1 - k])
         statement_submit(participant=writer, text=text)
     dialogue_analyse(dialogue=dialogue)

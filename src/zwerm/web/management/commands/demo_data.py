@@ -163,7 +163,11 @@ class Command(BaseCommand):
             for n in range(1, 41)
         ]
         build_demo_dialogue(
-            municipality=municipality, author=staff[Role.PROCESS_LEAD], residents=voters, newcomers=len(residents)
+            municipality=municipality,
+            author=staff[Role.PROCESS_LEAD],
+            residents=voters,
+            newcomers=len(residents),
+            pending=True,
         )
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
