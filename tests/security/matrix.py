@@ -95,6 +95,8 @@ RULES: dict[str, Rule] = {
     # --- web --------------------------------------------------------------------------------------------
     "web:home": page(everyone()),
     "web:about": page(everyone()),
+    "web:methods": page(everyone()),
+    "web:favicon": page(everyone()),
     "web:staff_home": page(staff(*ALL_STAFF)),
     "web:municipality_settings": form(staff(), body={"welcome_title": "Nieuw", "welcome_text": "Tekst"}),
     "web:places": form(staff(), body={"action": "district", "code": "WK000199", "name": "Zuid"}),
@@ -114,6 +116,7 @@ RULES: dict[str, Rule] = {
     # --- initiatives ------------------------------------------------------------------------------------
     "initiatives:list": page(everyone()),
     "initiatives:detail": page(everyone()),
+    "initiatives:comment_thread": page(everyone(), kwargs={"comment_pk": "comment"}),
     "initiatives:detail@submitted": page(
         {
             **dict.fromkeys(ACTORS, NOT_FOUND),
@@ -189,6 +192,7 @@ RULES: dict[str, Rule] = {
     "sensing:texts": page(staff("process_lead", "moderator")),
     "sensing:export": page(staff(*ALL_STAFF)),
     "sensing:refresh": action(staff("process_lead")),
+    "sensing:theme_rename": action(staff("process_lead"), body={"label": "Bladeren op de stoep"}),
     "sensing:import": form(staff("process_lead")),
     "sensing:import_detail": page(staff("process_lead")),
     "sensing:tokens": form(staff(), body={"label": "Nieuwe koppeling"}),
@@ -252,6 +256,7 @@ RULES: dict[str, Rule] = {
     "participation:statements": form(staff()),
     "participation:statement_retire": action(staff()),
     "processes:list": page(everyone()),
+    "processes:values_weighed": page(everyone()),
     "processes:detail": page(everyone()),
     "processes:detail@draft": page(
         {**dict.fromkeys(ACTORS, NOT_FOUND), "process_lead": ALLOWED, "admin": ALLOWED},
@@ -359,6 +364,7 @@ RULES.update(
         "opendata:download": page(dict.fromkeys(ACTORS, NOT_FOUND), kwargs={"key": "=onbekend", "fmt": "=csv"}),
         # --- REST API v1 ------------------------------------------------------------------------------
         "api:openapi": page(API_PUBLIC),
+        "api:root": page(API_PUBLIC),
         "api:not_found": page(dict.fromkeys(ACTORS, NOT_FOUND)),
         "api:initiatives": page(API_PUBLIC),
         "api:initiative": page(API_PUBLIC),
@@ -406,6 +412,7 @@ TARGETS_BY_NAME = {
     "initiatives:withdraw": {"pk": "initiative_own_published"},
     "initiatives:restore": {"pk": "initiative_hidden"},
     "sensing:theme": {"pk": "theme"},
+    "sensing:theme_rename": {"pk": "theme"},
     "sensing:import_detail": {"pk": "report_import"},
     "sensing:token_revoke": {"pk": "token"},
     "council:question_answer": {"pk": "question"},

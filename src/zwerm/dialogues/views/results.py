@@ -66,8 +66,7 @@ def _density(placed: list[tuple[float, float, int]]) -> dict:
             for di in (0, 1)
             for dj in (0, 1)
         ]
-        points = " ".join(f"{markup_number(x, 2)},{markup_number(y, 2)}" for x, y in _hull(corners))
-        outlines.append({"colour": COLOURS[g % 5], "points": points})
+        outlines.append({"colour": COLOURS[g % 5], "corners": _hull(corners)})
     return {"cells": drawn, "cell": round(side, 2), "outlines": outlines}
 
 

@@ -39,6 +39,7 @@ def methods(request):
     return render(request, "web/methods.html", {"source_url": settings.ZWERM_SOURCE_URL})
 
 
+@require_GET
 def favicon(request):
     """Browsers ask /favicon.ico whatever the page says; send them to the icon."""
     return RedirectView.as_view(url=static("zwerm/favicon.svg"), permanent=True)(request)
