@@ -3,7 +3,6 @@
 from django.core.cache import cache
 
 from zwerm.core import disclosure
-from zwerm.core.markup import markup_number
 
 from .. import selectors
 
