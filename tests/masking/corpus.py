@@ -55,11 +55,14 @@ CUE_NAMES = [
 NAME_CASES = [
     ("Maria de Vries heeft de handtekeningen.", ["Maria", "de Vries"]),
     ("Vraag het maar aan Piet Jansen van nummer 3.", ["Piet", "Jansen"]),
+    ("Jansen van de overkant vindt het ook een goed plan.", ["Jansen"]),
 ]
 PATTERN_CASES = PHONES + EMAILS + NUMBERS + ADDRESSES + CUE_NAMES
 
 # Text that stays exactly as written: ordinary words, amounts, dates, times and numbers without a street.
 READABLE = [
+    "Kunst op de transformatorhuisjes",
+    "Groen in de straat, graag! Bank bij de speeltuin.",
     "Er staan 123 bomen en in 2024 kwamen er 3500 bij.",
     "Het kost € 4.500,50 en de gemeente betaalt 1.250 euro.",
     "Op 12-05-2024 om 10:00 begint de markt.",

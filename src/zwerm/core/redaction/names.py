@@ -58,8 +58,23 @@ def build_name_cache() -> Path:
 
 
 def names_in(text: str) -> list[Finding]:
-    """The spans deduce tags as a person."""
+    """The spans deduce tags as a person, except one ordinary word that is capitalised only because it starts
+    a sentence or a title ("Kunst op de transformatorhuisjes", "Groen in de straat"): deduce takes those for
+    surnames. Names after a cue word ("groet", "ik ben") are found by the patterns, whatever the word."""
     if not text.strip():
         return []
-    result = _get_deduce().deidentify(text)
-    return [Finding(NAME, a.start_char, a.end_char) for a in result.annotations if a.tag in _PERSON_TAGS]
+    deduce = _get_deduce()
+    common = deduce.lookup_structs["common_word"]
+    result = deduce.deidentify(text)
+    return [
+        Finding(NAME, a.start_char, a.end_char)
+        for a in result.annotations
+        if a.tag in _PERSON_TAGS and not _ordinary_word_opening_a_sentence(text, a.start_char, a.text, common)
+    ]
+
+
+def _ordinary_word_opening_a_sentence(text: str, start: int, found: str, common) -> bool:
+    if " " in found.strip() or found.lower() not in common:
+        return False
+    before = text[:start].rstrip()
+    return before == "" or before[-1] in ".!?:\n"
