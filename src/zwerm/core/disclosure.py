@@ -130,7 +130,9 @@ def sort_value(value: int | None) -> int:
     return n if n >= threshold() else 0
 
 
-def order_people(field: str) -> Case:
+def order_people(field: str, *, at: int | None = None) -> Case:
     """`sort_value` as a database expression over a count field or annotation (order_by(order_people(
-    "support_count").desc(), "-published_at", "-pk"))."""
-    return Case(When(**{f"{field}__gte": threshold()}, then=F(field)), default=Value(0), output_field=IntegerField())
+    "support_count").desc(), "-published_at", "-pk")). `at` fixes the threshold for an index expression (a
+    migration cannot follow a setting); the query matches that index while the setting stays at it."""
+    limit = threshold() if at is None else at
+    return Case(When(**{f"{field}__gte": limit}, then=F(field)), default=Value(0), output_field=IntegerField())
