@@ -50,7 +50,7 @@ def render_html(content: dict, *, for_pdf: bool = False, nonce: str = "") -> str
             "running_head": str(head),
             "description": str(description),
         }
-        return render_to_string("council/report_document.html", context)
+        return render_to_string("core/printed_document.html", context)
 
 
 def render_pdf(content: dict) -> bytes:

@@ -5,6 +5,7 @@ import logging
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class ReportRenderingUnavailable(RuntimeError):
@@ -18,8 +19,15 @@ def render_json(content: dict) -> str:
 def render_html(content: dict, *, for_pdf: bool = False, nonce: str = "") -> str:
     """A self-contained HTML document (styles inline; `nonce` for the site's Content-Security-Policy)."""
     with translation.override(content.get("inLanguage") or "nl"):
-        context = {"report": content, "for_pdf": for_pdf, "nonce": nonce}
-        return render_to_string("participation/report_document.html", context)
+        context = {
+            "report": content,
+            "for_pdf": for_pdf,
+            "nonce": nonce,
+            "body_template": "participation/report_body.html",
+            "running_head": content.get("name", ""),
+            "description": _("Jaarverslag participatie voor de gemeenteraad, zoals de participatieverordening vraagt"),
+        }
+        return render_to_string("core/printed_document.html", context)
 
 
 def render_pdf(content: dict) -> bytes:
