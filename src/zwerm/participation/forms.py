@@ -172,13 +172,15 @@ class PromiseForm(forms.Form):
         self.fields["rule"].queryset = rules
 
 
-class PlacementChoiceField(forms.ModelChoiceField):
+class TitledChoiceField(forms.ModelChoiceField):
+    """A choice among rows that carry a title (a process component, a decision), shown by that title."""
+
     def label_from_instance(self, obj):
         return obj.title
 
 
 class WeighedInputForm(forms.Form):
-    placement = PlacementChoiceField(
+    placement = TitledChoiceField(
         queryset=None,
         label=_("Welke inbreng woog dit besluit mee"),
         empty_label=_("Kies een onderdeel van het traject"),
@@ -269,13 +271,8 @@ class CheckForm(forms.Form):
     note = text_field(_("Toelichting (openbaar; nodig als er iets ontbreekt)"), TEXT_MAX, rows=3, required=False)
 
 
-class DecisionRefField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
-
-
 class DecideForm(forms.Form):
-    decision = DecisionRefField(
+    decision = TitledChoiceField(
         queryset=None,
         label=_("Het besluit uit het besluitenlog"),
         empty_label=_("Kies het besluit"),
