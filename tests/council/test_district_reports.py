@@ -363,3 +363,41 @@ def test_the_pdf_is_tagged_and_shows_the_wijken(municipality, wijken, tmp_path):
         ],
     )
     assert "Wijkrapportage" in text and "pagina 1 van" in text
+
+
+def _expect_rise(theme, *, weekly: float, recent: float) -> None:
+    """What a refresh stores on a theme: its coming weeks and the level of the last 4 (engine/forecast.py)."""
+    start = sensing.week_start(timezone.localdate()) + datetime.timedelta(weeks=1)
+    weeks = [sensing.week_label(start + datetime.timedelta(weeks=n)) for n in range(8)]
+    theme.forecast = {
+        "weeks": [
+            {"week": w, "expected": weekly + n, "low": weekly - 2, "high": weekly + n + 3} for n, w in enumerate(weeks)
+        ],
+        "recent": recent,
+        "reason": "season+trend",
+        "season": 1.6,
+        "trend": 1.2,
+    }
+    theme.save(update_fields=["forecast"])
+
+
+def test_what_is_coming_names_rising_themes_with_why_and_no_number(municipality, wijken):
+    themes = list(sensing.theme_list(municipality=municipality))
+    rising, flat = themes[0], themes[1]
+    _expect_rise(rising, weekly=12.0, recent=3.0)
+    _expect_rise(flat, weekly=3.0, recent=3.0)
+    content = district_report_content(municipality=municipality, district=wijken.noord, **WEEKS)
+    (coming,) = content["comingUp"]
+    assert coming["themeKey"] == rising.key and coming["theme"] == rising.label
+    assert coming["peakWeek"] == rising.forecast["weeks"][3]["week"]  # the highest of the next 4 weeks
+    assert "vorige jaren" in coming["why"] and "stijgend" in coming["why"]
+    assert not any(isinstance(v, (int, float)) for v in coming.values())  # texts, not people: no number
+    html = render_html(content)
+    assert "Wat komt eraan" in html and f"{rising.label}: de komende weken meer verwacht" in html
+
+
+def test_what_is_coming_leaves_out_themes_of_fewer_than_five_people(municipality, wijken, settings):
+    _expect_rise(list(sensing.theme_list(municipality=municipality))[0], weekly=12.0, recent=3.0)
+    settings.ZWERM_DISCLOSURE_THRESHOLD = 10_000  # no theme has that many people behind it
+    content = district_report_content(municipality=municipality, district=None, **WEEKS)
+    assert content["comingUp"] == []

@@ -22,6 +22,7 @@ from zwerm.sensing.engine.trends import week_label, week_start
 
 from .models import Alert, ApiToken, Refresh, ReportImport, Text, Theme, TrendPoint
 from .people import Tally, person_channels, person_keys
+from .wording import forecast_why
 
 SPARK_WEEKS = 12
 PUBLIC_ALERTS = 5
@@ -187,7 +188,8 @@ RISE_MIN = 3.0  # ... and at least this many texts a week are expected
 def coming_up(*, municipality: Municipality, weeks: int = 4) -> list[dict]:
     """Active themes expected to rise in the coming `weeks` weeks (stored by the last refresh): the
     expected weekly mean at least RISE_RATIO times (and 2 more than) the mean of the last 4 weeks, most
-    rise first. Each row: theme, forecast (as stored), expected (mean), recent (mean), peak (week row)."""
+    rise first. Each row: theme, forecast (as stored), expected (mean), recent (mean), peak (week row), why
+    (in words, in the active language)."""
     rows = []
     for theme in theme_list(municipality=municipality):
         forecast = theme.forecast or {}
@@ -198,7 +200,16 @@ def coming_up(*, municipality: Municipality, weeks: int = 4) -> list[dict]:
         recent = float(forecast.get("recent") or 0.0)
         if expected >= RISE_MIN and expected >= RISE_RATIO * recent and expected >= recent + 2:
             peak = max(coming, key=lambda r: r["expected"])
-            rows.append({"theme": theme, "forecast": forecast, "expected": expected, "recent": recent, "peak": peak})
+            rows.append(
+                {
+                    "theme": theme,
+                    "forecast": forecast,
+                    "expected": expected,
+                    "recent": recent,
+                    "peak": peak,
+                    "why": forecast_why(forecast),
+                }
+            )
     rows.sort(key=lambda row: -(row["expected"] - row["recent"]))
     return rows
 

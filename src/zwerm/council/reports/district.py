@@ -162,6 +162,7 @@ def _build(*, municipality, district, weeks: int) -> dict:
         "hasData": any(s["hasData"] for s in sections) or bool(whole and whole["hasData"]),
         "municipality": whole,
         "districts": sections,
+        "comingUp": _coming_up(municipality, weeks),
         "privacy": _(
             "Deze rapportage telt mensen, geen teksten. Er staan geen teksten van inwoners in en geen "
             "persoonsgegevens. Groepen van minder dan %(n)d mensen staan er als 'minder dan %(n)d' of staan er "
@@ -169,6 +170,25 @@ def _build(*, municipality, district, weeks: int) -> dict:
         )
         % {"n": disclosure.threshold()},
     }
+
+
+def _coming_up(municipality, weeks: int) -> list[dict]:
+    """Themes expected to rise in the coming weeks (forecasts are for the whole municipality), with why, and no
+    number: the forecasts count texts, this report counts people. Only themes that 5 or more people wrote about
+    in the period, so a rise never points at a small group."""
+    overview = sensing.public_overview(municipality=municipality, weeks=weeks)
+    shown = {row["theme"].pk for row in overview["themes"] if row["count"].shown}
+    return [
+        {
+            "@type": "zwerm:Expectation",
+            "theme": row["theme"].label,
+            "themeKey": row["theme"].key,
+            "peakWeek": row["peak"]["week"],
+            "why": row["why"],
+        }
+        for row in sensing.coming_up(municipality=municipality)
+        if row["theme"].pk in shown
+    ]
 
 
 def _whole(
