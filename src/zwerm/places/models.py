@@ -1,4 +1,4 @@
-"""Wijken and buurten by their CBS codes (WKxxxxxx, BUxxxxxxxx), per municipality."""
+"""Wijken and buurten by their CBS codes (WKxxxxxx, BUxxxxxxxx), per municipality, with their shapes."""
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -45,3 +45,45 @@ class Postcode(MunicipalityScoped):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["municipality", "postcode"], name="one_buurt_per_postcode")]
+
+
+class Shape(models.Model):
+    """An area's shape, kept beside the wijk or buurt (not in its row, so the many queries that join a buurt
+    never carry its geometry): GeoJSON geometry text in WGS84, Polygon or MultiPolygon (see places.geometry
+    and ADR 0025); `outline`, the same simplified for drawing maps; and the bounding box, which narrows a
+    point-in-polygon look-up to a few candidates in SQL."""
+
+    geometry = models.TextField(_("vorm (GeoJSON, WGS84)"))
+    outline = models.TextField(_("vereenvoudigde vorm voor kaarten"))
+    min_lon = models.FloatField()
+    min_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_lat = models.FloatField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class DistrictShape(Shape):
+    district = models.OneToOneField(District, on_delete=models.CASCADE, primary_key=True, related_name="shape")
+
+    class Meta:
+        verbose_name = _("vorm van een wijk")
+        verbose_name_plural = _("vormen van wijken")
+
+    def __str__(self) -> str:
+        return str(self.district)
+
+
+class NeighbourhoodShape(Shape):
+    neighbourhood = models.OneToOneField(
+        Neighbourhood, on_delete=models.CASCADE, primary_key=True, related_name="shape"
+    )
+
+    class Meta:
+        verbose_name = _("vorm van een buurt")
+        verbose_name_plural = _("vormen van buurten")
+
+    def __str__(self) -> str:
+        return str(self.neighbourhood)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from zwerm.core.models import Municipality
 
-from .models import District, Neighbourhood, Postcode
+from . import geometry as geo
+from .models import District, DistrictShape, Neighbourhood, NeighbourhoodShape, Postcode
 from .selectors import normalise_postcode
 
 REQUIRED_COLUMNS = ("wijkcode", "wijknaam", "buurtcode", "buurtnaam")
@@ -53,6 +54,46 @@ def neighbourhood_save(*, municipality: Municipality, district: District, code: 
         code=code, defaults={"municipality": municipality, "district": district, "name": name.strip()}
     )
     return neighbourhood
+
+
+def _shape_fields(value) -> dict:
+    try:
+        area = geo.parse(value)
+    except geo.ShapeError as error:
+        raise ValidationError({"shape": _("Deze vorm is geen bruikbaar gebied: %(e)s") % {"e": error}}) from error
+    box = geo.bounds(area)
+    return {
+        "geometry": geo.as_text(area),
+        "outline": geo.as_text(geo.outline(area)),
+        "min_lon": box.min_lon,
+        "min_lat": box.min_lat,
+        "max_lon": box.max_lon,
+        "max_lat": box.max_lat,
+    }
+
+
+def district_shape_save(*, district: District, geometry: geo.BaseGeometry | str | dict) -> DistrictShape:
+    """Set the wijk's shape (WGS84: shapely, GeoJSON text or mapping); replaces an earlier one."""
+    shape, _created = DistrictShape.objects.update_or_create(district=district, defaults=_shape_fields(geometry))
+    return shape
+
+
+def neighbourhood_shape_save(
+    *, neighbourhood: Neighbourhood, geometry: geo.BaseGeometry | str | dict
+) -> NeighbourhoodShape:
+    """Set the buurt's shape (WGS84: shapely, GeoJSON text or mapping); replaces an earlier one."""
+    shape, _created = NeighbourhoodShape.objects.update_or_create(
+        neighbourhood=neighbourhood, defaults=_shape_fields(geometry)
+    )
+    return shape
+
+
+def district_shape_from_neighbourhoods(*, district: District) -> DistrictShape | None:
+    """Draw the wijk as the union of its buurten's shapes (when a file has buurten but no wijken)."""
+    texts = list(NeighbourhoodShape.objects.filter(neighbourhood__district=district).values_list("geometry", flat=True))
+    if not texts:
+        return None
+    return district_shape_save(district=district, geometry=geo.union(texts))
 
 
 def places_import_csv(*, municipality: Municipality, text: str) -> PlacesImportReport:
