@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.masking import PENDING_TEXT
 from zwerm.core.models import MunicipalityScoped
+from zwerm.locations.models import Located
 
 TITLE_MAX = 200
 TEXT_MAX = 5000
@@ -94,7 +95,7 @@ class DistrictAmount(models.Model):
         return f"{self.district_id}: {self.amount}"
 
 
-class Project(MunicipalityScoped):
+class Project(MunicipalityScoped, Located):
     class Feasibility(models.TextChoices):
         PENDING = "pending", _("wordt beoordeeld")
         FEASIBLE = "feasible", _("haalbaar")
@@ -116,6 +117,10 @@ class Project(MunicipalityScoped):
     masking_pending = models.BooleanField(default=False)
     cost = models.DecimalField(_("kosten"), null=True, blank=True, **MONEY)
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The buurt the project's place (Located) lies in: for filters and the map; empty without a place.
+    location_neighbourhood = models.ForeignKey(
+        "places.Neighbourhood", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     feasibility = models.CharField(max_length=12, choices=Feasibility.choices, default=Feasibility.PENDING)
     feasibility_reason = models.TextField(_("toelichting"), max_length=REASON_MAX, blank=True)
     advice_request_id = models.PositiveBigIntegerField(null=True, blank=True)  # in the hosting process

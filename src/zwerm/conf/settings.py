@@ -12,6 +12,7 @@ from .sections.email import *  # noqa: F401,F403
 from .sections.i18n import *  # noqa: F401,F403
 from .sections.identity import *  # noqa: F401,F403
 from .sections.logging import *  # noqa: F401,F403
+from .sections.maps import *  # noqa: F401,F403
 from .sections.privacy import *  # noqa: F401,F403
 from .sections.security import *  # noqa: F401,F403
 from .sections.static import *  # noqa: F401,F403

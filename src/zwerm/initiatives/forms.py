@@ -2,12 +2,13 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.locations.forms import LocationFormMixin
 from zwerm.web.forms import neighbourhood_field
 
 from .models import BODY_MAX, COMMENT_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, Kind, Status
 
 
-class InitiativeForm(forms.Form):
+class InitiativeForm(LocationFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Wat wil je inbrengen?"),
         choices=Kind.choices,
@@ -42,10 +43,11 @@ class InitiativeForm(forms.Form):
         error_messages={"max_length": _("De plek is te lang: hoogstens %(limit_value)d tekens.")},
     )
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, has_location: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"] = neighbourhood_field(municipality, label=_("Buurt"))
         self.order_fields(["kind", "title", "body", "neighbourhood", "location_description"])
+        self.setup_location(municipality=municipality, has_location=has_location)
 
 
 class CommentForm(forms.Form):

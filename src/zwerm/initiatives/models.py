@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.core import disclosure
 from zwerm.core.masking import PENDING_TEXT
 from zwerm.core.models import AppendOnlyModel, MunicipalityScoped
+from zwerm.locations.models import Located
 
 TITLE_MAX = 120
 BODY_MAX = 5000
@@ -48,7 +49,7 @@ OPEN_STATUSES = {Status.PUBLISHED, Status.IN_PROGRESS}
 PUBLIC = models.Q(published_at__isnull=False, hidden_reason="")
 
 
-class Initiative(MunicipalityScoped):
+class Initiative(MunicipalityScoped, Located):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="initiatives")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.INITIATIVE)
     title = models.CharField(_("titel"), max_length=TITLE_MAX)

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel, MunicipalityScoped
 from zwerm.core.personal_data import ErasureMode
+from zwerm.locations.models import Located
 
 TEXT_MAX = 5000
 REASON_MAX = 2000
 
 
-class Process(MunicipalityScoped):
+class Process(MunicipalityScoped, Located):
     class Status(models.TextChoices):
         DRAFT = "draft", _("in voorbereiding")
         ACTIVE = "active", _("loopt")
@@ -25,6 +26,10 @@ class Process(MunicipalityScoped):
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The buurt the process's place (Located) lies in: for filters and the map; empty without a place.
+    location_neighbourhood = models.ForeignKey(
+        "places.Neighbourhood", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Privacy (AVG): what residents' contributions become when they delete their account, and how long
     # after closing the people behind the contributions are kept (empty: kept).
     contributions_on_erase = models.CharField(

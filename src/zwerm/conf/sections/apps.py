@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "zwerm.core",
     "zwerm.accounts",
     "zwerm.places",
+    "zwerm.locations",
     "zwerm.initiatives",
     "zwerm.dialogues",
     "zwerm.sensing",

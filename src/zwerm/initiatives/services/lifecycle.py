@@ -10,11 +10,20 @@ from zwerm.core.masking import public_copy
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
+from zwerm.locations.points import KEEP, Keep, Point
+from zwerm.locations.selectors import neighbourhood_for_point
 from zwerm.sensing.services import text_ingest_later
 
 from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
 from ..tasks import initiative_mask, status_change_notify
 from .checks import STAFF_STATUS_ROLES, require_resident
+
+
+def _placed(*, municipality: Municipality, location: Point | None | Keep, neighbourhood):
+    """The buurt of the point on the map wins over the buurt picked by hand (the point is the more precise)."""
+    if isinstance(location, Point):
+        return neighbourhood_for_point(municipality=municipality, point=location) or neighbourhood
+    return neighbourhood
 
 
 def _cleaned(*, municipality, kind, title, body, neighbourhood, location_description) -> dict:
@@ -63,9 +72,12 @@ def initiative_create(
     body: str,
     neighbourhood,
     location_description: str = "",
+    location: Point | None = None,
 ) -> Initiative:
-    """A resident brings in an initiative; it waits as 'submitted' until the municipality publishes it."""
+    """A resident brings in an initiative; it waits as 'submitted' until the municipality publishes it.
+    With a point (`location`), the initiative lies in the buurt of that point when the shapes know it."""
     require_resident(user=author, municipality=municipality)
+    neighbourhood = _placed(municipality=municipality, location=location, neighbourhood=neighbourhood)
     values = _cleaned(
         municipality=municipality,
         kind=kind,
@@ -75,6 +87,7 @@ def initiative_create(
         location_description=location_description,
     )
     initiative = Initiative(municipality=municipality, author=author, kind=kind, neighbourhood=neighbourhood)
+    initiative.set_location(location)
     _apply_text(initiative, values)
     with transaction.atomic():
         initiative.save()
@@ -91,13 +104,23 @@ def initiative_create(
 
 
 def initiative_update(
-    *, initiative: Initiative, editor, kind: str, title: str, body: str, neighbourhood, location_description: str = ""
+    *,
+    initiative: Initiative,
+    editor,
+    kind: str,
+    title: str,
+    body: str,
+    neighbourhood,
+    location_description: str = "",
+    location: Point | None | Keep = KEEP,
 ) -> Initiative:
-    """The author edits their initiative; only while it is still submitted (not yet public)."""
+    """The author edits their initiative; only while it is still submitted (not yet public). `location`: a new
+    point, None to take the point away, KEEP (the default) to leave it."""
     if editor.pk != initiative.author_id:
         raise PermissionDenied(_("Alleen de indiener kan dit initiatief bewerken."))
     if initiative.status != Status.SUBMITTED:
         raise ValidationError(_("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
+    neighbourhood = _placed(municipality=initiative.municipality, location=location, neighbourhood=neighbourhood)
     values = _cleaned(
         municipality=initiative.municipality,
         kind=kind,
@@ -111,6 +134,8 @@ def initiative_update(
         if locked.status != Status.SUBMITTED:
             raise ValidationError(_("Dit initiatief is al gepubliceerd en kan niet meer worden bewerkt."))
         initiative.kind, initiative.neighbourhood = kind, neighbourhood
+        if not isinstance(location, Keep):
+            initiative.set_location(location)
         _apply_text(initiative, values)
         initiative.save()
         _queue_mask(initiative)

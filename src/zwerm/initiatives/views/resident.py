@@ -25,7 +25,10 @@ SUBMISSION_RATE = submission_rate
 
 def _initiative_fields(form) -> dict:
     data = form.cleaned_data
-    return {key: data[key] for key in ("kind", "title", "body", "neighbourhood", "location_description")}
+    fields = {key: data[key] for key in ("kind", "title", "body", "neighbourhood", "location_description")}
+    if "location" in data:
+        fields["location"] = data["location"].point if data["location"] else None
+    return fields
 
 
 @resident_required
@@ -80,8 +83,15 @@ def initiative_edit(request, pk):
         "body": initiative.body,
         "neighbourhood": initiative.neighbourhood_id,
         "location_description": initiative.location_description,
+        "location_lon": initiative.location_lon,
+        "location_lat": initiative.location_lat,
     }
-    form = InitiativeForm(request.POST or None, municipality=request.municipality, initial=initial)
+    form = InitiativeForm(
+        request.POST or None,
+        municipality=request.municipality,
+        initial=initial,
+        has_location=initiative.location is not None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.initiative_update(initiative=initiative, editor=request.user, **_initiative_fields(form))
