@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -17,7 +18,8 @@ from zwerm.sensing.engine.synthetic import THEMES
 HOST = "127.0.0.1"
 
 
-def test_the_demo_has_each_capability_in_each_state(db):
+@pytest.mark.django_db(transaction=True)  # as in the real demo, the residents' texts reach sensing after commit
+def test_the_demo_has_each_capability_in_each_state():
     call_command("demo_data", stdout=io.StringIO())
     anouk = User.objects.get(email="anouk@zwermstad.example")
 
@@ -48,6 +50,10 @@ def test_the_demo_has_each_capability_in_each_state(db):
     home = Client().get("/", HTTP_HOST=HOST).content.decode()
     assert "oplichter" not in home
     assert Flag.objects.filter(resolved_at__isnull=True).count() == 1
+
+    # the demo's spike of waste is made of people too, so it reaches "Wat opvalt" on the public page
+    signals = Client().get("/signalen/", HTTP_HOST=HOST).content.decode()
+    assert "Wat opvalt" in signals and "inwoners" in signals.split("Wat opvalt", 1)[1]
 
     # residents answer in their own words
     answers = [tuple(r.answers) for r in SurveyResponse.objects.all()]

@@ -6,7 +6,7 @@ service as reports (meldingen) and followed by a refresh, so the dashboard shows
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 from django.utils import timezone
@@ -65,17 +65,27 @@ def demo_text(rng, theme: str) -> str:
     return " ".join(str(p) for p in parts if p).replace(" .", ".")
 
 
+def last_full_week_start() -> datetime:
+    """Monday 09:00 of the last full week: the newest week alerts test, where the demo's spike lies."""
+    this_monday = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    return this_monday - timedelta(days=this_monday.weekday(), weeks=1)
+
+
+def spike_district_id(*, municipality: Municipality) -> int | None:
+    """The wijk of the demo's spike: that of the first buurt."""
+    hoods = list(neighbourhood_list(municipality=municipality))
+    return hoods[0].district_id if hoods else None
+
+
 def build_demo_sensing(*, municipality: Municipality, seed: int = 7) -> None:
     """Ingest the demo reports (spike: waste in the last full week in the first wijk) and run one refresh."""
     rng = np.random.default_rng(seed)
     hoods = list(neighbourhood_list(municipality=municipality))
     if not hoods:
         return
-    spike_hoods = [h for h in hoods if h.district_id == hoods[0].district_id]
+    spike_hoods = [h for h in hoods if h.district_id == spike_district_id(municipality=municipality)]
     # twelve full weeks that ended last Sunday: every text lies in the past, the spike in the last full week
-    this_monday = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
-    this_monday -= timedelta(days=this_monday.weekday())
-    start = this_monday - timedelta(weeks=WEEKS)
+    start = last_full_week_start() - timedelta(weeks=WEEKS - 1)
     models = current_models(municipality=municipality)
     number = 0
 

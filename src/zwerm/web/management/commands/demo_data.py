@@ -1,6 +1,7 @@
 """Fill the configured database with the demo municipality. Running it twice changes nothing."""
 
 import hashlib
+from datetime import timedelta
 
 import numpy as np
 from django.core.management.base import BaseCommand
@@ -16,11 +17,23 @@ from zwerm.core.services import municipality_create
 from zwerm.council.demo import build_demo_council, build_demo_district_report
 from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
+from zwerm.initiatives.demo import comments_backdate
 from zwerm.participation.demo import build_demo_participation
 from zwerm.places import selectors as place_selectors
 from zwerm.places.services import places_import_csv
 from zwerm.processes.demo import build_demo_process_states, build_demo_processes
-from zwerm.sensing.demo import DEMO_THEMES, build_demo_sensing, demo_text
+from zwerm.sensing.demo import (
+    DEMO_THEMES,
+    SPIKE_THEME,
+    build_demo_sensing,
+    demo_text,
+    last_full_week_start,
+    spike_district_id,
+)
+from zwerm.sensing.demo import (
+    WEEKS as SENSING_WEEKS,
+)
+from zwerm.sensing.services import refresh_run
 from zwerm.web import demo_content as demo
 
 SLUG = "zwermstad"
@@ -32,7 +45,8 @@ def demo_totp_key(email: str) -> str:
 
 
 def resident_voices_add(*, initiatives_open: list, residents: list, per_initiative: int = 7) -> None:
-    """Residents react on an open initiative in each wijk, in the words of one demo theme.
+    """Residents react on an open initiative in each wijk, in the words of one demo theme, over the weeks before
+    the last full one (the demo's history).
 
     Sensing's public figures count people, not texts, and the demo's meldingen have no known writer; these
     reactions give the public page and the district report figures of 5 people or more to show."""
@@ -40,12 +54,33 @@ def resident_voices_add(*, initiatives_open: list, residents: list, per_initiati
     per_district = {}
     for initiative in initiatives_open:
         per_district.setdefault(initiative.neighbourhood.district_id, initiative)
+    first = last_full_week_start() - timedelta(weeks=SENSING_WEEKS - 1)
     for k, initiative in enumerate(per_district.values()):
         theme = DEMO_THEMES[k % len(DEMO_THEMES)]
         for n in range(per_initiative):
             author = residents[(k * per_initiative + n) % len(residents)]
             if author.pk != initiative.author_id:
-                initiatives.comment_create(initiative=initiative, author=author, body=demo_text(rng, theme))
+                comment = initiatives.comment_create(initiative=initiative, author=author, body=demo_text(rng, theme))
+                at = first + timedelta(weeks=int(rng.integers(SENSING_WEEKS - 1)), hours=int(rng.integers(6 * 24)))
+                comments_backdate(comments=[comment], at=at)
+
+
+def resident_spike_add(*, municipality, initiatives_open: list, residents: list, people: int = 20) -> None:
+    """Residents of the spike's wijk react about waste in the last full week, beside the demo's meldingen.
+
+    Meldingen without a known writer count as one person together, so a spike of meldingen alone never reaches
+    the public "Wat opvalt"; with these people behind it, it does (and staff see the same spike)."""
+    wijk = spike_district_id(municipality=municipality)
+    initiative = next((i for i in initiatives_open if i.neighbourhood.district_id == wijk), None)
+    if initiative is None:
+        return
+    rng = np.random.default_rng(13)
+    writers = [r for r in residents if r.pk != initiative.author_id][-people:]
+    comments = [
+        initiatives.comment_create(initiative=initiative, author=author, body=demo_text(rng, SPIKE_THEME))
+        for author in writers
+    ]
+    comments_backdate(comments=comments, at=last_full_week_start() + timedelta(days=2, hours=3))
 
 
 class Command(BaseCommand):
@@ -58,7 +93,9 @@ class Command(BaseCommand):
         # Demo e-mails stay in memory instead of filling data/mail.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             municipality, staff = self._build()
-        # after the commit: the residents' texts reach sensing only then (tasks run after commit)
+        # after the commit: the residents' texts reach sensing only then (tasks run after commit); a refresh
+        # then tests the newest week with them, as the periodic refresh would
+        refresh_run(municipality=municipality)
         build_demo_district_report(municipality=municipality, staff=staff)
         self.stdout.write(self.style.SUCCESS(f"Demogemeente {municipality.name} aangemaakt."))
 
@@ -183,6 +220,7 @@ class Command(BaseCommand):
             process=processes[1],
         )
         resident_voices_add(initiatives_open=open_initiatives, residents=voters)
+        resident_spike_add(municipality=municipality, initiatives_open=open_initiatives, residents=voters)
         build_demo_sensing(municipality=municipality)
         # The moderation queue: a defamatory initiative, reported by two residents and hidden by the moderator
         # (the page of hidden items shows it, with the reason), and an unkind reaction that waits for a decision.
