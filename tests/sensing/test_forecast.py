@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from zwerm.sensing.engine.forecast import forecast_series, naive_forecast
+from zwerm.sensing.engine.forecast import AREA_MIN_TEXTS, forecast_series, naive_forecast, theme_forecasts
+from zwerm.sensing.engine.trends import ALL_AREAS, TrendPoint, week_label
 
 
 def test_a_steady_series_is_expected_at_its_level_with_a_band_around_it():
@@ -96,3 +97,20 @@ def test_a_missing_column_is_a_clear_error(tmp_path):
             "--json",
             str(tmp_path / "f.json"),
         )
+
+
+def test_a_wijk_with_enough_texts_gets_its_own_forecast_and_a_quiet_one_none():
+    today = date(2026, 12, 7)  # a Monday: the last whole week is the one before
+    mondays = [date(2026, 11, 30) - timedelta(weeks=n) for n in range(12, -1, -1)][1:]
+
+    def points(area: str, per_week: int) -> list:
+        return [TrendPoint("T1", area, week_label(m), per_week, 0, 0, 1, 1, 1, "baseline", True) for m in mondays]
+
+    busy, quiet = 6, 0
+    forecasts = theme_forecasts(
+        points(ALL_AREAS, busy + 1) + points("WK000101", busy) + points("WK000102", quiet), today=today, horizon=4
+    )
+    row = forecasts["T1"]
+    assert [w["week"] for w in row["weeks"]] == ["2026-W50", "2026-W51", "2026-W52", "2026-W53"]
+    assert set(row["areas"]) == {"WK000101"} and busy * len(mondays) >= AREA_MIN_TEXTS
+    assert abs(row["areas"]["WK000101"]["weeks"][0]["expected"] - busy) < 1

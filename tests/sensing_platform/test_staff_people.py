@@ -8,6 +8,7 @@ import pytest
 from tests.foundation.builders import staff_login
 from tests.sensing_platform.test_public_people import waste_theme
 from zwerm.accounts.roles import Role
+from zwerm.places.selectors import district_list
 from zwerm.sensing.models import Text
 from zwerm.sensing.selectors import alert_list, alert_people, staff_people, theme_list, week_axis
 
@@ -67,3 +68,19 @@ def test_each_theme_carries_its_expected_weeks_and_the_pages_show_them(client, m
     assert "Wat komt eraan" in body
     page = client.get(f"/signalen/beheer/thema/{themes[0].pk}", HTTP_HOST=HOST).content.decode()
     assert "Verwachte teksten per week" in page and "<polygon" in page and "verwacht " in page
+
+
+def test_wijken_with_enough_texts_have_their_own_expectation_on_the_theme_page(
+    client, make_staff, themed, municipality
+):
+    theme = max(theme_list(municipality=municipality), key=lambda t: len(t.forecast.get("areas", {})))
+    areas = theme.forecast["areas"]
+    assert areas, "the demo-sized data has wijken with 10 or more texts of a theme"
+    for forecast in areas.values():
+        assert len(forecast["weeks"]) == 8 and all(w["low"] <= w["expected"] <= w["high"] for w in forecast["weeks"])
+    staff_login(client, make_staff(Role.COUNCIL_MEMBER))
+    page = client.get(f"/signalen/beheer/thema/{theme.pk}", HTTP_HOST=HOST).content.decode()
+    table = page.split("Verwachte teksten per week per wijk", 1)[1].split("</table>", 1)[0]
+    names = {d.code: d.name for d in district_list(municipality=municipality)}
+    assert all(names[code] in table for code in areas)
+    assert table.count("<tr") == len(areas) + 1  # a row per wijk with its own forecast, and the header

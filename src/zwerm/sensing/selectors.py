@@ -214,6 +214,22 @@ def coming_up(*, municipality: Municipality, weeks: int = 4) -> list[dict]:
     return rows
 
 
+def theme_area_forecasts(*, municipality: Municipality, theme: Theme, weeks: int = 4) -> list[dict]:
+    """Per wijk with its own forecast for `theme` (stored by the last refresh; wijken with few texts have none):
+    the wijk, the stored forecast, its coming `weeks` week rows and the expected weekly mean over them, busiest
+    wijk first. Texts, not people: for staff only."""
+    areas = (theme.forecast or {}).get("areas") or {}
+    rows = []
+    for district in district_list(municipality=municipality):
+        forecast = areas.get(district.code)
+        coming = (forecast or {}).get("weeks", [])[:weeks]
+        if coming:
+            expected = sum(r["expected"] for r in coming) / len(coming)
+            rows.append({"district": district, "forecast": forecast, "coming": coming, "expected": expected})
+    rows.sort(key=lambda row: (-row["expected"], row["district"].name))
+    return rows
+
+
 def district_grid(*, municipality: Municipality, themes: list[Theme], since=None) -> list[dict]:
     """Per wijk: texts per theme (`cells`, columns in the order of `themes`) and in all (`total`), for staff;
     and the people behind them as Figures (`people`, `people_total`), the only figures to publish."""

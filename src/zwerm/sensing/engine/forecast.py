@@ -236,38 +236,51 @@ def _monday(label: str) -> date:
     return date.fromisocalendar(year, week, 1)
 
 
+AREA_MIN_TEXTS = 10  # a wijk's series gets its own forecast from this many texts of the theme on
+
+
+def _stored(series: np.ndarray, last: date, horizon: int) -> dict:
+    result = forecast_series(series, horizon)
+    return {
+        "weeks": [
+            {
+                "week": week_label(last + timedelta(weeks=h + 1)),
+                "expected": result.expected[h],
+                "low": result.low[h],
+                "high": result.high[h],
+            }
+            for h in range(horizon)
+        ],
+        "reason": result.reason,
+        "season": result.season_ratio,
+        "trend": result.trend_ratio,
+        "recent": round(float(series[-4:].mean()), 3),
+    }
+
+
 def theme_forecasts(points, *, today: date, horizon: int = 8) -> dict[str, dict]:
     """Per theme, from its weekly counts over all areas (trend points with area "*"): the expected counts
     for the `horizon` whole weeks after the last whole week before `today`, as stored on a theme:
-    {"weeks": [{"week", "expected", "low", "high"}], "reason", "season", "trend", "recent"}."""
+    {"weeks": [{"week", "expected", "low", "high"}], "reason", "season", "trend", "recent", "areas"}, where
+    "areas" holds the same per wijk (by area code) for the wijken with at least AREA_MIN_TEXTS texts of the theme."""
     from .trends import ALL_AREAS
 
     last = week_start(today) - timedelta(weeks=1)  # the last whole week
-    counts: dict[str, dict[date, int]] = defaultdict(dict)
+    counts: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
     for p in points:
-        if p.area == ALL_AREAS:
-            counts[p.theme][_monday(p.period)] = p.count
+        counts[(p.theme, p.area)][_monday(p.period)] = p.count
     out: dict[str, dict] = {}
-    for theme, by_week in counts.items():
+    areas: dict[str, dict] = defaultdict(dict)
+    for (theme, area), by_week in counts.items():
         first = min(by_week)
         if first > last:
             continue
         n = (last - first).days // 7 + 1
         series = np.array([by_week.get(first + timedelta(weeks=i), 0) for i in range(n)])
-        result = forecast_series(series, horizon)
-        out[theme] = {
-            "weeks": [
-                {
-                    "week": week_label(last + timedelta(weeks=h + 1)),
-                    "expected": result.expected[h],
-                    "low": result.low[h],
-                    "high": result.high[h],
-                }
-                for h in range(horizon)
-            ],
-            "reason": result.reason,
-            "season": result.season_ratio,
-            "trend": result.trend_ratio,
-            "recent": round(float(series[-4:].mean()), 3),
-        }
+        if area == ALL_AREAS:
+            out[theme] = _stored(series, last, horizon)
+        elif series.sum() >= AREA_MIN_TEXTS:
+            areas[theme][area] = _stored(series, last, horizon)
+    for theme, row in out.items():
+        row["areas"] = areas.get(theme, {})
     return out

@@ -117,6 +117,7 @@ def theme_detail(request, pk):
         "main_wijken": [row["district"].name for row in wijken[:3]],
         "expected_spark": expected_spark,
         "coming": coming,
+        "area_forecasts": selectors.theme_area_forecasts(municipality=municipality, theme=theme),
         "alerts": selectors.alert_people(
             municipality=municipality, alerts=selectors.alert_list(municipality=municipality).filter(theme=theme)
         ),
