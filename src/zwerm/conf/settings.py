@@ -17,3 +17,4 @@ from .sections.privacy import *  # noqa: F401,F403
 from .sections.security import *  # noqa: F401,F403
 from .sections.static import *  # noqa: F401,F403
 from .sections.tasks import *  # noqa: F401,F403
+from .sections.uploads import *  # noqa: F401,F403

@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kern")
 
     def ready(self):
+        from django.core import checks
+
         from . import task_leases
+        from .uploads.scanners import check_scanner_setting
 
         task_leases.connect()
+        checks.register(check_scanner_setting)

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.uploads import CSV, upload_check
+
+from . import services
 from .models import Channel
 
 COLUMN_HELP = _("De naam van de kolom zoals in de eerste regel van het bestand.")
@@ -24,6 +27,11 @@ class ReportImportForm(forms.Form):
         required=False,
         help_text=_("Met een nummer wordt dezelfde melding bij een tweede import bijgewerkt, niet verdubbeld."),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        upload_check(file=upload, kind=CSV, max_bytes=services.MAX_IMPORT_BYTES)
+        return upload
 
 
 class TokenForm(forms.Form):

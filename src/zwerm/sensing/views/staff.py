@@ -5,13 +5,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwerm.accounts.decorators import role_required, staff_verified
 from zwerm.accounts.roles import STAFF_ROLES, Role
 from zwerm.core.csvfile import CsvWriter
-from zwerm.core.uploads import declared_too_large, limit_uploads, upload_too_large
+from zwerm.core.uploads import upload_limit
 from zwerm.places.selectors import district_get, district_list
 from zwerm.web.actions import add_service_errors
 from zwerm.web.pagination import paginate, query_without_page
@@ -199,30 +198,14 @@ def refresh_now(request):
     return redirect("sensing:dashboard")
 
 
-@csrf_exempt  # the CSRF check reads the body; _report_import checks it once the upload limit is in place
 @role_required(*IMPORT_ROLES)
 @require_http_methods(["GET", "POST"])
+@upload_limit(lambda: services.MAX_IMPORT_BYTES)
 def report_import(request):
     """The upload is refused before it is read when it says it is too large, streamed to a temporary file and
-    stopped past the limit when it does not say; its import runs in the background (import_detail shows it)."""
-    if request.method == "POST":
-        if declared_too_large(request, services.MAX_IMPORT_BYTES):
-            messages.error(request, _too_large())
-            return redirect("sensing:import")
-        limit_uploads(request, services.MAX_IMPORT_BYTES)
-    return _report_import(request)
-
-
-def _too_large() -> str:
-    return _("Het bestand is te groot (hoogstens %(mb)d MB).") % {"mb": services.MAX_IMPORT_BYTES // 2**20}
-
-
-@csrf_protect
-def _report_import(request):
+    stopped past the limit when it does not say (core.uploads.upload_limit); its import runs in the background
+    (import_detail shows it)."""
     form = ReportImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload_too_large(request):
-        messages.error(request, _too_large())
-        return redirect("sensing:import")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data["file"]
