@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.foundation.builders import make_resident
 from zwerm.accounts.roles import Role
-from zwerm.dialogues import services
+from zwerm.dialogues import results, services
 from zwerm.dialogues.models import Vote
-from zwerm.dialogues.views import results
 from zwerm.places.services import district_save
 
 HOST = "testdam.localhost"

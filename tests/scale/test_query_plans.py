@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tests.api.conftest import Api
 from zwerm.initiatives.models import Initiative
+from zwerm.places.services import district_save, neighbourhood_save
 
 pytestmark = pytest.mark.slow
 
@@ -30,8 +31,21 @@ def many(municipality, resident, neighbourhood):
     if connection.vendor != "postgresql":
         pytest.skip("query plans are PostgreSQL's")
     now = timezone.now()
+    # 12 wijken of 4 buurten, as in a large municipality; the last wijk has few initiatives (1 in 100)
+    hoods = []
+    for d in range(12):
+        district = district_save(municipality=municipality, code=f"WK0001{50 + d:02d}", name=f"Wijk {d}")
+        hoods.append(
+            [
+                neighbourhood_save(
+                    municipality=municipality, district=district, code=f"BU0001{50 + d:02d}{b:02d}", name=f"B{d}{b}"
+                )
+                for b in range(4)
+            ]
+        )
     rows = []
     for i in range(ROWS):
+        hood = hoods[11][i % 4] if i % 100 == 7 else hoods[i % 11][(i // 11) % 4]
         word = "speeltuin" if i % 250 == 0 else WORDS[i % len(WORDS)]
         title = f"Meer {word} in de buurt {i}"
         body = f"Wij willen graag {word} bij ons in de straat.{FILL}"
@@ -39,7 +53,7 @@ def many(municipality, resident, neighbourhood):
             Initiative(
                 municipality=municipality,
                 author=resident,
-                neighbourhood=neighbourhood,
+                neighbourhood=hood,
                 kind="idea",
                 title=title,
                 body=body,
@@ -53,7 +67,8 @@ def many(municipality, resident, neighbourhood):
         )
     Initiative.objects.bulk_create(rows, batch_size=2000)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE initiatives_initiative")
+        cursor.execute("ANALYZE")
+    return {"district": hoods[0][0].district_id, "rare": hoods[11][0].district_id}
 
 
 def plans(do_request):
@@ -85,6 +100,7 @@ def web(client, url):
 def test_lists_search_and_the_api_read_an_index_also_deep_down(client, many):
     """One test on one filling of the table (filling it is the slow part)."""
     web_lists(client)
+    web_districts(client, many)
     web_search(client)
     api_lists()
 
@@ -102,6 +118,23 @@ def web_lists(client):
     assert "na=" in url
     _, found = plans(web(client, url))
     assert_uses(found, "initiative_public_newest")
+
+
+def web_districts(client, many):
+    """A wijk's list reads an index, a page deep down too: a small wijk the index of the public rows per buurt
+    (walking the municipality's newest-first index would read nearly all of it to find a page); a large wijk
+    either that or the newest-first index (a page of it comes after a few hundred rows)."""
+    for district, index in ((many["rare"], "initiative_public_hood"), (many["district"], "initiative_public_")):
+        url = f"/initiatieven/?district={district}"
+        response, found = plans(web(client, url))
+        assert_uses(found, index)
+        assert "Meer " in response.content.decode()
+        for _ in range(3):
+            html = client.get(url, HTTP_HOST=HOST).content.decode()
+            url = "/initiatieven/?" + unescape(re.search(r'rel="next" href="\?([^"]*)"', html).group(1))
+        assert "na=" in url and "district=" in url
+        _, found = plans(web(client, url))
+        assert_uses(found, index)
 
 
 def web_search(client):

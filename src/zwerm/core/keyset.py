@@ -14,7 +14,7 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ValidationError
 from django.db.models import Field, Q, QuerySet
 
 Key = tuple[Field, bool]  # a column of the order and whether it sorts descending
@@ -101,7 +101,10 @@ def cached_count(qs) -> int:
     seconds = settings.ZWERM_COUNT_CACHE_SECONDS
     if not isinstance(qs, QuerySet) or seconds <= 0:
         return qs.count() if isinstance(qs, QuerySet) else len(qs)
-    sql, params = qs.order_by().query.sql_with_params()
+    try:
+        sql, params = qs.order_by().query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing (an empty `__in`, `.none()`)
+        return 0
     key = "zwerm:count:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
     count = cache.get(key)
     if count is None:

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Dialogue
-from .selectors import dialogue_participation
+from .selectors import dialogue_participation_cached
 
 
 class DialogueComponent:
@@ -15,7 +15,7 @@ class DialogueComponent:
         return Dialogue.objects.get(pk=placement.object_id)
 
     def summary(self, placement) -> dict:
-        figures = dialogue_participation(dialogue=self._dialogue(placement))
+        figures = dialogue_participation_cached(dialogue=self._dialogue(placement))
         return {
             "participants": figures["participant_count"],
             "votes": figures["votes"],

@@ -96,6 +96,9 @@ class Statement(models.Model):
     is_meta = models.BooleanField(default=False)
     moderation_reason = models.CharField(max_length=500, blank=True)
     external_id = models.BigIntegerField(null=True, blank=True)
+    # Votes at the last analysis (not live): the order in which statements are offered, and the counts the
+    # results were computed from. Counting every vote of a large dialogue on each request was the slow part.
+    vote_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -43,11 +43,14 @@ def participant_find(*, dialogue: Dialogue, user=None, anonymous_key=None) -> Pa
 
 def statement_next(*, dialogue: Dialogue, participant: Participant | None) -> Statement | None:
     """The next visible statement this participant has not voted on: fewest votes first, so that
-    every statement gathers votes (as Pol.is does)."""
+    every statement gathers votes (as Pol.is does). The votes are those counted at the last analysis
+    (`Statement.vote_count`): counting every vote of a large dialogue on each vote took longer than the vote;
+    a statement newer than the analysis counts 0 and comes first. Reads the dialogue's statements and, for the
+    participant, their votes through the one-vote-per-statement index."""
     qs = dialogue.statements.filter(status=Statement.Status.APPROVED, is_meta=False, masking_pending=False)
     if participant is not None:
-        qs = qs.exclude(votes__participant=participant)
-    return qs.annotate(n=Count("votes")).order_by("n", "pk").first()
+        qs = qs.exclude(pk__in=Vote.objects.filter(participant=participant).values("statement_id"))
+    return qs.order_by("vote_count", "pk").first()
 
 
 def statement_get(*, dialogue: Dialogue, pk) -> Statement | None:
@@ -77,43 +80,84 @@ def _district_rows(dialogue: Dialogue):
     )
 
 
-def dialogue_participation(*, dialogue: Dialogue) -> dict:
-    """The dialogue's figures for the public. `participants` is a disclosure Figure: held back ("meer dan
-    ...") when the wijken or opinion groups shown next to it would give a small group away by subtraction;
-    `participant_count` is the exact number, for decisions (is there enough to show results?) only."""
+def dialogue_counts(*, dialogue: Dialogue, snapshot: Snapshot | None = None) -> dict:
+    """The counts behind the dialogue's public figures, as plain numbers (no wording, so one stored copy
+    serves every language): participants who voted, those per wijk, the groups of `snapshot` (the latest
+    when not given), votes and visible statements. The COUNT DISTINCT over every vote is the slow part."""
     counts = Participant.objects.filter(dialogue=dialogue).aggregate(
         participants=Count("pk", filter=Q(votes__isnull=False), distinct=True)
     )
-    n = counts["participants"]
-    partitions = [[row["n"] for row in _district_rows(dialogue)]]
-    snapshot = dialogue_latest_snapshot(dialogue=dialogue)
+    if snapshot is None:
+        snapshot = dialogue_latest_snapshot(dialogue=dialogue)
+    groups = []
     if snapshot is not None and snapshot.status == "ok":
-        partitions.append([int(g["size"]) for g in snapshot.result.get("groups", [])])
-    votes = Vote.objects.filter(statement__dialogue=dialogue).count()
-    statements = dialogue.statements.filter(status=Statement.Status.APPROVED).count()
+        groups = [int(g["size"]) for g in snapshot.result.get("groups", [])]
     return {
-        "participants": disclosure.total(n, *partitions),
-        "participant_count": n,
-        "votes": votes,
-        "statements": statements,
+        "participant_count": counts["participants"],
+        "districts": [row["n"] for row in _district_rows(dialogue)],
+        "groups": groups,
+        "votes": Vote.objects.filter(statement__dialogue=dialogue).count(),
+        "statements": dialogue.statements.filter(status=Statement.Status.APPROVED).count(),
     }
 
 
-SNAPSHOT_CACHE_SECONDS = 24 * 3600  # a snapshot never changes; a newer one has another key
+def participation_figures(counts: dict) -> dict:
+    """`dialogue_counts` as the public sees them. `participants` is a disclosure Figure: held back ("meer dan
+    ...") when the wijken or opinion groups shown next to it would give a small group away by subtraction;
+    `participant_count` is the exact number, for decisions (is there enough to show results?) only."""
+    n = counts["participant_count"]
+    partitions = [counts["districts"]] + ([counts["groups"]] if counts["groups"] else [])
+    return {
+        "participants": disclosure.total(n, *partitions),
+        "participant_count": n,
+        "votes": counts["votes"],
+        "statements": counts["statements"],
+    }
 
 
-def dialogue_participation_cached(*, dialogue: Dialogue) -> dict:
-    """`dialogue_participation` once per analysis snapshot (votes trigger a new one), kept in the cache: its
-    COUNT DISTINCT over every vote ran on every view. Live while the dialogue has no snapshot yet."""
-    latest = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
-    if latest is None:
+def dialogue_participation(*, dialogue: Dialogue) -> dict:
+    """The dialogue's figures for the public, counted now (see `participation_figures`)."""
+    return participation_figures(dialogue_counts(dialogue=dialogue))
+
+
+SNAPSHOT_CACHE_SECONDS = 7 * 24 * 3600  # a snapshot never changes; a newer one has another key
+
+
+def counts_cache_key(dialogue_id: int, snapshot_id: int) -> str:
+    return f"zwerm:dialogue:counts:{dialogue_id}:{snapshot_id}"
+
+
+def snapshot_latest_head(*, dialogue: Dialogue) -> Snapshot | None:
+    """The latest snapshot without its result and engine state (large: a point per participant), for pages
+    that only need to know which snapshot, its status and time."""
+    return dialogue.snapshots.order_by("-created_at", "-pk").defer("result", "state").first()
+
+
+def dialogue_participation_cached(*, dialogue: Dialogue, latest: Snapshot | None = None) -> dict:
+    """`dialogue_participation` as of the latest analysis snapshot (votes trigger a new one; pass it as `latest`
+    when already read): the analysis stores the counts when it makes the snapshot (`services.results_prepare`),
+    so a view reads them from the cache; counted here only when the cache lost them. Live while the dialogue
+    has no snapshot yet."""
+    latest_pk = latest.pk if latest is not None else None
+    if latest_pk is None:
+        latest_pk = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
+    if latest_pk is None:
         return dialogue_participation(dialogue=dialogue)
-    key = f"zwerm:dialogue:participation:{dialogue.pk}:{latest}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = dialogue_participation(dialogue=dialogue)
-        cache.set(key, figures, SNAPSHOT_CACHE_SECONDS)
-    return figures
+    key = counts_cache_key(dialogue.pk, latest_pk)
+    counts = cache.get(key)
+    if counts is None:
+        counts = dialogue_counts(dialogue=dialogue)
+        cache.set(key, counts, SNAPSHOT_CACHE_SECONDS)
+    return participation_figures(counts)
+
+
+def counts_store(*, dialogue: Dialogue, snapshot: Snapshot) -> None:
+    """Count the dialogue's figures for a new snapshot and keep them in the cache (called by the analysis)."""
+    cache.set(
+        counts_cache_key(dialogue.pk, snapshot.pk),
+        dialogue_counts(dialogue=dialogue, snapshot=snapshot),
+        SNAPSHOT_CACHE_SECONDS,
+    )
 
 
 def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
@@ -173,9 +217,9 @@ def dialogue_list_with_pending(*, municipality: Municipality) -> QuerySet[Dialog
 
 
 def statement_vote_counts(*, dialogue: Dialogue) -> dict[int, int]:
-    """Votes (agree, disagree and pass) per statement."""
-    rows = Vote.objects.filter(statement__dialogue=dialogue).values("statement_id").annotate(n=Count("pk"))
-    return {row["statement_id"]: row["n"] for row in rows}
+    """Votes (agree, disagree and pass) per statement, as counted by the last analysis (the counts its
+    snapshot was made from; `Statement.vote_count`)."""
+    return dict(dialogue.statements.order_by().values_list("pk", "vote_count"))
 
 
 def result_public(*, result: dict, vote_counts: dict[int, int]) -> dict:

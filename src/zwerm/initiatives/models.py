@@ -96,6 +96,13 @@ class Initiative(MunicipalityScoped, Located):
                 condition=PUBLIC,
                 name="initiative_public_supported",
             ),
+            # A wijk's list (?district=) filters on the wijk's buurten: the public rows per buurt, newest first,
+            # so that a small wijk is not found by walking the whole municipality's newest-first index.
+            models.Index(
+                fields=["municipality", "neighbourhood", "-published_at", "-id"],
+                condition=PUBLIC,
+                name="initiative_public_hood",
+            ),
         ]
 
     def __str__(self) -> str:

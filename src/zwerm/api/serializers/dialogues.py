@@ -5,7 +5,7 @@ from zwerm.core import disclosure
 from zwerm.dialogues.selectors import (
     dialogue_by_district,
     dialogue_latest_snapshot,
-    dialogue_participation,
+    dialogue_participation_cached,
     result_public,
     statement_public_texts,
     statement_vote_counts,
@@ -93,7 +93,7 @@ class DialogueDetailSerializer(DialogueSerializer):
 
     @extend_schema_field(DialogueParticipationSerializer)
     def get_participation(self, dialogue) -> dict:
-        figures = dialogue_participation(dialogue=dialogue)
+        figures = dialogue_participation_cached(dialogue=dialogue)
         return DialogueParticipationSerializer(
             {
                 "participants": figures["participants"].as_dict(),
@@ -114,7 +114,7 @@ def dialogue_results(dialogue) -> dict | None:
     snapshot = dialogue_latest_snapshot(dialogue=dialogue)
     if snapshot is None or snapshot.status != "ok":
         return None
-    if not disclosure.is_public(dialogue_participation(dialogue=dialogue)["participant_count"]):
+    if not disclosure.is_public(dialogue_participation_cached(dialogue=dialogue)["participant_count"]):
         return None
     texts = statement_public_texts(dialogue=dialogue)
     result = result_public(result=snapshot.result, vote_counts=statement_vote_counts(dialogue=dialogue))

@@ -1,6 +1,7 @@
 """Recompute a dialogue's opinion groups and common ground, and keep the result as a snapshot."""
 
 import time
+from collections import Counter
 
 from django.db import transaction
 from django_tasks import task
@@ -10,6 +11,8 @@ from zwerm.core.tasks import enqueue_on_commit
 from ..analysis import EngineState, VoteMatrix, analyse
 from ..analysis.report import result_to_dict
 from ..models import Dialogue, Snapshot, Statement, Vote
+from ..results import results_store
+from ..selectors import counts_store
 
 KEEP_SNAPSHOTS = 20
 
@@ -23,8 +26,8 @@ def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
     # Votes on statements that do not count (moderated out, meta) still go in: as in Pol.is, they
     # count for who is grouped and in the map's scaling (docs/dialogues-method.md, step 2 and 4).
     excluded = [pk for pk in statements if pk not in counted]
-    triples = Vote.objects.filter(statement__in=statements).values_list("participant_id", "statement_id", "value")
-    matrix = VoteMatrix.from_votes(list(triples), statement_ids=statements)
+    triples = list(Vote.objects.filter(statement__in=statements).values_list("participant_id", "statement_id", "value"))
+    matrix = VoteMatrix.from_votes(triples, statement_ids=statements)
     last = dialogue.snapshots.order_by("-created_at", "-pk").first()
     previous = EngineState.from_dict(last.state) if last is not None and last.state else None
     if previous is not None and set(previous.statement_ids) - counted:
@@ -43,7 +46,27 @@ def dialogue_analyse(*, dialogue: Dialogue) -> Snapshot:
         )
         stale = dialogue.snapshots.order_by("-created_at", "-pk").values_list("pk", flat=True)[KEEP_SNAPSHOTS:]
         Snapshot.objects.filter(pk__in=list(stale)).delete()
+        _vote_counts_save(dialogue, Counter(statement_id for _p, statement_id, _v in triples))
+    results_prepare(dialogue=dialogue, snapshot=snapshot)
     return snapshot
+
+
+def _vote_counts_save(dialogue: Dialogue, counts: Counter) -> None:
+    """Each statement's votes as counted for this snapshot (`Statement.vote_count`); only changed rows are written."""
+    changed = []
+    for statement in Statement.objects.filter(dialogue=dialogue).only("pk", "vote_count"):
+        if statement.vote_count != counts.get(statement.pk, 0):
+            statement.vote_count = counts.get(statement.pk, 0)
+            changed.append(statement)
+    Statement.objects.bulk_update(changed, ["vote_count"], batch_size=500)
+
+
+def results_prepare(*, dialogue: Dialogue, snapshot: Snapshot) -> None:
+    """What pages show of a new snapshot, computed now (in the analysis task) and kept in the cache: the
+    participation counts and the results page's groups, map and wijken. No visitor computes them."""
+    if snapshot.status == "ok":
+        results_store(dialogue=dialogue, snapshot=snapshot)
+    counts_store(dialogue=dialogue, snapshot=snapshot)
 
 
 @task()
