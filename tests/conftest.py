@@ -19,12 +19,27 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session")
+def attachments_root(tmp_path_factory) -> Path:
+    """One folder for the photos and documents of the whole run (module-wide data sets write there too)."""
+    return tmp_path_factory.mktemp("attachments")
+
+
+def attachments_storage(root: Path) -> dict:
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(root), "base_url": None},
+    }
+
+
 @pytest.fixture(autouse=True)
-def _settings_for_tests(settings, tmp_path):
+def _settings_for_tests(settings, attachments_root):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        # Photos and documents in the test's own folder, never in the checkout's data folder.
+        "attachments": attachments_storage(attachments_root),
     }
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.RATELIMIT_ENABLE = True

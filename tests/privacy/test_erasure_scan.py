@@ -16,8 +16,10 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
+from PIL import Image
 
 from zwerm.accounts import services as accounts
 from zwerm.budgets import services as budgets
@@ -42,6 +44,12 @@ CONTACT = f"Bel me op {PHONE} of mail {EMAIL}. Ik woon op Kastanjelaan 17, 3512 
 PERSONAL = ["wilhelmina", "zonderland", "87654321", "kastanjelaan", "3512 jk", EMAIL]
 # Words only found in the texts the resident wrote: gone too when their contributions are removed.
 TEXTS = ["zeepkistenrace", "vlierbessenstruik", "klompendansers", "hinkelbaan", "waterspuwer", "boomhutdorp"]
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 140, 60)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _log_capture() -> tuple[logging.Handler, io.StringIO]:
@@ -125,6 +133,13 @@ def _take_part_everywhere(world, municipality, neighbourhood, lead, moderator):
     )
     processes.placement_create(process=world.process, actor=lead, kind="initiative", object_id=own.pk, title="Race")
     withdrawn = make_initiative(municipality, person, neighbourhood, title="Vlierbessenstruik", body="Een struik.")
+    # A photo whose description names the person (names without a cue are not masked): it goes with them.
+    initiatives.initiative_photo_add(
+        initiative=withdrawn,
+        editor=person,
+        photo=SimpleUploadedFile("struik.png", _png(), content_type="image/png"),
+        alt_text=f"Vlierbessenstruik in de tuin van {NAME}",
+    )
     initiatives.initiative_status_change(
         initiative=withdrawn, actor=person, to_status="withdrawn", reason=f"Toch niet; bel {PHONE}. {SIGNED}"
     )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 
+from tests.conftest import attachments_storage
 from tests.foundation.builders import PASSWORD, current_code
 from zwerm.api import services as api_services
 
@@ -71,8 +72,13 @@ def _resident_session(user) -> str:
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), override_settings(**BUILD_SETTINGS), transaction.atomic():
+def world(django_db_setup, django_db_blocker, attachments_root):
+    storages = {**settings.STORAGES, "attachments": attachments_storage(attachments_root)}
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**BUILD_SETTINGS, STORAGES=storages),
+        transaction.atomic(),
+    ):
         a = build_town(name="Testdam", code="GM0001", host=HOST_A)
         b = build_town(name="Andersum", code="GM0002", host=HOST_B, mark=B_MARK)
         sessions = {

@@ -164,6 +164,14 @@ RULES: dict[str, Rule] = {
     "initiatives:staff_list": page(staff("moderator", "process_lead")),
     "initiatives:moderation": page(staff("moderator")),
     "initiatives:flag_dismiss": action(staff("moderator"), body=REASON),
+    # --- attachments: served to whom their initiative is shown; hidden ones to moderators only -----------
+    "attachments:file": page(everyone()),
+    "attachments:card": page(everyone()),
+    "attachments:file@hidden": page(
+        {**dict.fromkeys(ACTORS, NOT_FOUND), "moderator": ALLOWED, "admin": ALLOWED}, kwargs={"pk": "photo_hidden"}
+    ),
+    "attachments:hide": action(staff("moderator"), body=REASON),
+    "attachments:restore": action(staff("moderator"), body=REASON, kwargs={"pk": "photo_hidden"}),
     # --- dialogues --------------------------------------------------------------------------------------
     "dialogues:list": page(everyone()),
     "dialogues:detail": page(everyone()),
@@ -399,6 +407,7 @@ RULES.update(
 # ("fmt" is not a row: the report download format).
 TARGETS_BY_APP = {
     "initiatives": {"pk": "initiative", "flag_pk": "flag"},
+    "attachments": {"pk": "photo"},
     "dialogues": {"pk": "dialogue", "statement_pk": "statement_pending"},
     "council": {"pk": "report", "slug": "process"},
     "processes": {"slug": "process"},

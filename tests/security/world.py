@@ -8,16 +8,20 @@ test can assert that none of B's content ever shows on A's host.
 from __future__ import annotations
 
 import datetime
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 
 from tests.foundation.builders import PASSWORD, make_municipality
 from tests.participation.conftest import record_bylaw
 from zwerm.accounts import services as accounts
 from zwerm.accounts.roles import Role
+from zwerm.attachments import services as attachments
 from zwerm.budgets import services as budgets
 from zwerm.budgets.models import Budget
 from zwerm.council import services as council
@@ -62,6 +66,12 @@ class Town:
 
     def __getitem__(self, key):
         return self.rows[key]
+
+
+def small_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 140, 60)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _mark(town_mark: str, text: str) -> str:
@@ -130,6 +140,16 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
     rows["initiative_withdrawn"] = initiative("Ingetrokken idee", status="withdrawn")
     rows["initiative_hidden"] = initiative("Verborgen idee", status="published")
     initiatives.moderation_hide(moderator=moderator, initiative=rows["initiative_hidden"], reason="Spelregels.")
+    # --- photos with a published initiative: one shown, one hidden by a moderator ---------------------------
+    for key in ("photo", "photo_hidden"):
+        rows[key] = attachments.attachment_add(
+            municipality=municipality,
+            target=attachments.TargetRef("initiative", rows["initiative"].pk),
+            uploader=neighbour,
+            upload=SimpleUploadedFile("foto.png", small_png(), content_type="image/png"),
+            alt_text=t("Het grasveld"),
+        )
+    attachments.attachment_hide(moderator=moderator, attachment=rows["photo_hidden"], reason="Kenteken.")
     rows["comment"] = initiatives.comment_create(initiative=rows["initiative"], author=resident, body=t("Goed plan!"))
     initiatives.initiative_support(initiative=rows["initiative"], resident=people["voter1"])
     rows["flag"] = initiatives.flag_create(

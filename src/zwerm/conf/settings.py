@@ -6,6 +6,7 @@ docs/operations.md lists them all. ZWERM_ENVIRONMENT=production switches the sec
 
 from .sections.api import *  # noqa: F401,F403
 from .sections.apps import *  # noqa: F401,F403
+from .sections.attachments import *  # noqa: F401,F403
 from .sections.auth import *  # noqa: F401,F403
 from .sections.database import *  # noqa: F401,F403
 from .sections.email import *  # noqa: F401,F403

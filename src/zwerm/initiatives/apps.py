@@ -14,6 +14,13 @@ class InitiativesConfig(AppConfig):
 
         components.register(InitiativeComponent())
 
+        from zwerm.attachments.registry import targets
+
+        from .photos import INITIATIVE_TARGET
+
+        if INITIATIVE_TARGET.kind not in targets:
+            targets.register(INITIATIVE_TARGET)
+
         from zwerm.core.personal_data import registry as personal_data
 
         from .personal_data import InitiativesPersonalData

@@ -3,12 +3,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.locations.forms import LocationFormMixin
+from zwerm.attachments.forms import PhotoFields
 from zwerm.web.forms import neighbourhood_field
 
 from .models import BODY_MAX, COMMENT_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, Kind, Status
 
 
-class InitiativeForm(LocationFormMixin, forms.Form):
+class InitiativeForm(LocationFormMixin, PhotoFields):
     kind = forms.ChoiceField(
         label=_("Wat wil je inbrengen?"),
         choices=Kind.choices,
@@ -43,10 +44,21 @@ class InitiativeForm(LocationFormMixin, forms.Form):
         error_messages={"max_length": _("De plek is te lang: hoogstens %(limit_value)d tekens.")},
     )
 
-    def __init__(self, *args, municipality, has_location: bool = False, **kwargs):
+    def __init__(self, *args, municipality, has_location: bool = False, photos=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"] = neighbourhood_field(municipality, label=_("Buurt"))
-        self.order_fields(["kind", "title", "body", "neighbourhood", "location_description"])
+        order = ["kind", "title", "body", "neighbourhood", "location_description"]
+        if photos:  # editing: the photos it has, each with a box to remove it
+            self.fields["photos_remove"] = forms.TypedMultipleChoiceField(
+                label=_("Foto's verwijderen"),
+                required=False,
+                coerce=int,
+                choices=[(photo.pk, photo.alt_text) for photo in photos],
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Vink de foto's aan die weg moeten."),
+            )
+            order.append("photos_remove")
+        self.order_fields([*order, "photo", "photo_alt"])
         self.setup_location(municipality=municipality, has_location=has_location)
 
 

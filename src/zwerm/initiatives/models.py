@@ -17,6 +17,8 @@ BODY_MAX = 5000
 LOCATION_MAX = 200
 COMMENT_MAX = 2000
 REASON_MAX = 1000
+# The target kind of an initiative's photos in zwerm.attachments.
+PHOTO_TARGET = "initiative"
 
 
 class Kind(models.TextChoices):

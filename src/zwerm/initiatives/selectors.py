@@ -10,11 +10,23 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_o
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.attachments.selectors import attachment_list, first_images
 from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.places.selectors import neighbourhood_list
 
-from .models import PUBLIC, Comment, Flag, Follow, Initiative, Participation, Status, StatusChange, Support
+from .models import (
+    PHOTO_TARGET,
+    PUBLIC,
+    Comment,
+    Flag,
+    Follow,
+    Initiative,
+    Participation,
+    Status,
+    StatusChange,
+    Support,
+)
 
 SORTS = ("newest", "supported", "relevance")
 
@@ -280,3 +292,18 @@ def initiative_response_times(*, municipality: Municipality, published_from, pub
         days = (responded - initiative.published_at).days if responded else None
         rows.append(ResponseTime(initiative.pk, initiative.title, initiative.published_at, responded, days))
     return rows
+
+
+def initiative_photos(*, initiative: Initiative, with_hidden: bool = False) -> list:
+    """The initiative's photos and documents in order (`zwerm.attachments`); hidden ones only `with_hidden`."""
+    return attachment_list(
+        municipality=initiative.municipality, kind=PHOTO_TARGET, object_id=initiative.pk, with_hidden=with_hidden
+    )
+
+
+def initiative_card_images(*, municipality: Municipality, initiatives) -> None:
+    """Give each initiative of a page its first visible photo as `card_image` (one query for the page)."""
+    items = list(initiatives)
+    images = first_images(municipality=municipality, kind=PHOTO_TARGET, object_ids=[i.pk for i in items])
+    for item in items:
+        item.card_image = images.get(item.pk)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("trajecten/", include("zwerm.processes.urls")),
     path("participatie/", include("zwerm.participation.urls")),
     path("buurtbudget/", include("zwerm.budgets.urls")),
+    path("bijlagen/", include("zwerm.attachments.urls")),
     path("beheer/waarden/", include("zwerm.values.urls")),
     path("api/", include("zwerm.api.urls")),
     path("open-data/", include("zwerm.opendata.urls")),

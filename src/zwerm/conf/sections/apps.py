@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zwerm.accounts",
     "zwerm.places",
     "zwerm.locations",
+    "zwerm.attachments",
     "zwerm.initiatives",
     "zwerm.dialogues",
     "zwerm.sensing",

@@ -1,5 +1,6 @@
 from ..env import env_str
 from .apps import PRODUCTION
+from .attachments import attachment_storage
 from .paths import DATA_DIR
 
 STATIC_URL = "/static/"
@@ -13,4 +14,6 @@ STORAGES = {
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
+    # Photos and documents (zwerm.attachments), served by Zwerm itself after a visibility check.
+    "attachments": attachment_storage(),
 }

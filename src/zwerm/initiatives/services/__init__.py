@@ -11,6 +11,7 @@ from .engagement import (
 )
 from .lifecycle import initiative_create, initiative_status_change, initiative_update
 from .moderation import flag_create, flag_dismiss, moderation_hide, moderation_restore
+from .photos import initiative_photo_add, initiative_photos_remove
 
 __all__ = [
     "comment_create",
@@ -20,6 +21,8 @@ __all__ = [
     "initiative_follow",
     "initiative_join",
     "initiative_leave",
+    "initiative_photo_add",
+    "initiative_photos_remove",
     "initiative_status_change",
     "initiative_support",
     "initiative_unfollow",

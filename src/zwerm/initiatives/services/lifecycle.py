@@ -17,6 +17,7 @@ from zwerm.sensing.services import text_ingest_later
 from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
 from ..tasks import initiative_mask, status_change_notify
 from .checks import STAFF_STATUS_ROLES, require_resident
+from .photos import initiative_photo_add, initiative_photos_remove
 
 
 def _placed(*, municipality: Municipality, location: Point | None | Keep, neighbourhood):
@@ -73,9 +74,13 @@ def initiative_create(
     neighbourhood,
     location_description: str = "",
     location: Point | None = None,
+    photo=None,
+    photo_alt: str = "",
 ) -> Initiative:
     """A resident brings in an initiative; it waits as 'submitted' until the municipality publishes it.
-    With a point (`location`), the initiative lies in the buurt of that point when the shapes know it."""
+    With a point (`location`), the initiative lies in the buurt of that point when the shapes know it.
+    With `photo` (an uploaded file) and its description the photo is added too; a refused photo refuses
+    the whole submission, with the reason on the form's photo fields."""
     require_resident(user=author, municipality=municipality)
     neighbourhood = _placed(municipality=municipality, location=location, neighbourhood=neighbourhood)
     values = _cleaned(
@@ -100,6 +105,8 @@ def initiative_create(
             reason=_("Ingediend door de inwoner."),
         )
         text_ingest_later(channel="initiative", source_id=initiative.pk, municipality_id=municipality.pk)
+        if photo is not None:
+            initiative_photo_add(initiative=initiative, editor=author, photo=photo, alt_text=photo_alt)
     return initiative
 
 
@@ -113,9 +120,13 @@ def initiative_update(
     neighbourhood,
     location_description: str = "",
     location: Point | None | Keep = KEEP,
+    photo=None,
+    photo_alt: str = "",
+    photos_remove=(),
 ) -> Initiative:
     """The author edits their initiative; only while it is still submitted (not yet public). `location`: a new
-    point, None to take the point away, KEEP (the default) to leave it."""
+    point, None to take the point away, KEEP (the default) to leave it. Photos named in `photos_remove` go;
+    `photo` (with `photo_alt`) is added."""
     if editor.pk != initiative.author_id:
         raise PermissionDenied(_("Alleen de indiener kan dit initiatief bewerken."))
     if initiative.status != Status.SUBMITTED:
@@ -140,6 +151,10 @@ def initiative_update(
         initiative.save()
         _queue_mask(initiative)
         text_ingest_later(channel="initiative", source_id=initiative.pk, municipality_id=initiative.municipality_id)
+        if photos_remove:
+            initiative_photos_remove(initiative=initiative, editor=editor, attachment_ids=photos_remove)
+        if photo is not None:
+            initiative_photo_add(initiative=initiative, editor=editor, photo=photo, alt_text=photo_alt)
     return initiative
 
 

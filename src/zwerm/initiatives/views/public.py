@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from zwerm.accounts.decorators import staff_verified
 from zwerm.accounts.roles import Role
+from zwerm.attachments.forms import ReasonForm as PhotoReasonForm
 from zwerm.places.selectors import district_list, neighbourhood_list
 from zwerm.web.pagination import paginate, query_without_page
 
@@ -33,6 +34,7 @@ def initiative_list(request):
         sort=data.get("sort") or "",
     )
     page = paginate(request, selectors.initiative_list(municipality=municipality, filters=filters))
+    selectors.initiative_card_images(municipality=municipality, initiatives=page.object_list)
     context = {"form": form, "page": page, "query": query_without_page(request), "filters": filters}
     template = "initiatives/_results.html" if request.htmx else "initiatives/list.html"
     return render(request, template, context)
@@ -65,6 +67,11 @@ def initiative_detail(request, pk):
     selectors.comment_replies_attach(comments=comments.object_list)
     context = {
         "initiative": initiative,
+        # Hidden photos only for moderators (with the reason) and the author (who sees why).
+        "photos": selectors.initiative_photos(
+            initiative=initiative, with_hidden=can_moderate or request.user.pk == initiative.author_id
+        ),
+        "photo_moderation_form": PhotoReasonForm() if can_moderate else None,
         "history": selectors.initiative_status_history(initiative=initiative),
         "comments": comments,
         "comment_order": order,

@@ -28,6 +28,10 @@ def _initiative_fields(form) -> dict:
     fields = {key: data[key] for key in ("kind", "title", "body", "neighbourhood", "location_description")}
     if "location" in data:
         fields["location"] = data["location"].point if data["location"] else None
+    if data.get("photo"):
+        fields.update(photo=data["photo"], photo_alt=data.get("photo_alt") or "")
+    if data.get("photos_remove"):
+        fields["photos_remove"] = data["photos_remove"]
     return fields
 
 
@@ -39,7 +43,9 @@ def initiative_create(request):
     membership = membership_get(user=request.user, municipality=request.municipality)
     if membership and membership.neighbourhood_id:
         membership_initial["neighbourhood"] = membership.neighbourhood_id
-    form = InitiativeForm(request.POST or None, municipality=request.municipality, initial=membership_initial)
+    form = InitiativeForm(
+        request.POST or None, request.FILES or None, municipality=request.municipality, initial=membership_initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             outcome = submit_once(
@@ -86,11 +92,14 @@ def initiative_edit(request, pk):
         "location_lon": initiative.location_lon,
         "location_lat": initiative.location_lat,
     }
+    photos = selectors.initiative_photos(initiative=initiative, with_hidden=True)
     form = InitiativeForm(
         request.POST or None,
+        request.FILES or None,
         municipality=request.municipality,
         initial=initial,
         has_location=initiative.location is not None,
+        photos=photos,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -102,7 +111,8 @@ def initiative_edit(request, pk):
             if initiative.masked_kinds:
                 messages.warning(request, masked_message(initiative.masked_kinds))
             return redirect(initiative)
-    return render(request, "initiatives/form.html", {"form": form, "editing": True, "initiative": initiative})
+    context = {"form": form, "editing": True, "initiative": initiative, "photos": photos}
+    return render(request, "initiatives/form.html", context)
 
 
 ENGAGEMENTS = {

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from zwerm.budgets.selectors import budget_list_voting
 from zwerm.dialogues.selectors import dialogue_list_open
-from zwerm.initiatives.selectors import InitiativeFilters, initiative_list
+from zwerm.initiatives.selectors import InitiativeFilters, initiative_card_images, initiative_list
 from zwerm.places.selectors import district_list
 from zwerm.processes.selectors import process_list_running
 
@@ -14,8 +14,9 @@ from zwerm.processes.selectors import process_list_running
 @require_GET
 def home(request):
     municipality = request.municipality
-    latest = initiative_list(municipality=municipality, filters=InitiativeFilters())[:6]
-    popular = initiative_list(municipality=municipality, filters=InitiativeFilters(sort="supported"))[:3]
+    latest = list(initiative_list(municipality=municipality, filters=InitiativeFilters())[:6])
+    popular = list(initiative_list(municipality=municipality, filters=InitiativeFilters(sort="supported"))[:3])
+    initiative_card_images(municipality=municipality, initiatives=[*latest, *popular])
     context = {
         "latest": latest,
         "popular": popular,
