@@ -2,8 +2,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.locations.forms import LocationFormMixin
 from zwerm.attachments.forms import PhotoFields
+from zwerm.locations.forms import LocationFormMixin
 from zwerm.web.forms import neighbourhood_field
 
 from .models import BODY_MAX, COMMENT_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, Kind, Status
