@@ -1,6 +1,7 @@
 """Each dataset downloads as CSV that opens in Dutch Excel and as JSON, from the public page."""
 
 import pytest
+from django.utils import timezone
 
 from .helpers import KEYS, body, get, read_csv, read_json
 
@@ -72,7 +73,7 @@ def test_initiatives_carry_where_what_and_how_much_support(client, filled):
     assert row["aantal_steunbetuigingen"] == 6  # six supporters: shown
     assert row["aantal_reacties"] is None  # one comment: fewer than five, not published
     assert "[telefoonnummer]" in row["beschrijving"] and "[e-mailadres]" in row["beschrijving"]
-    assert row["gepubliceerd_op"] == initiative.published_at.date().isoformat()
+    assert row["gepubliceerd_op"] == timezone.localdate(initiative.published_at).isoformat()  # the local day
 
 
 def test_only_public_initiatives_are_in_the_download(client, filled, municipality, author, neighbourhood, moderator):
