@@ -14,6 +14,7 @@ from zwerm.core.models import Municipality
 from . import geometry as geo
 from .models import District, DistrictShape, Neighbourhood, NeighbourhoodShape, Postcode
 from .selectors import normalise_postcode
+from .shapefiles import AreaFeature
 
 REQUIRED_COLUMNS = ("wijkcode", "wijknaam", "buurtcode", "buurtnaam")
 
@@ -24,6 +25,8 @@ class PlacesImportReport:
     neighbourhoods_created: int = 0
     updated: int = 0
     postcodes: int = 0
+    shapes: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -152,3 +155,63 @@ def _import_row(*, municipality: Municipality, row: dict, report: PlacesImportRe
             municipality=municipality, postcode=postcode, defaults={"neighbourhood": neighbourhood}
         )
         report.postcodes += 1
+
+
+def places_import_shapes(*, municipality: Municipality, features: list[AreaFeature]) -> PlacesImportReport:
+    """Import wijken and buurten with their shapes (read by places.shapefiles from a CBS GeoJSON or GeoPackage
+    file): creates or renames them and sets their shapes; a code seen twice (land and water parts) gets the
+    union. Features of other municipalities are skipped and counted. A wijk without a shape of its own is drawn
+    from its buurten. All or nothing: any error leaves the database as it was."""
+    report = PlacesImportReport()
+    mine = [f for f in features if f.code[2:6] == municipality.cbs_code[2:]]
+    report.skipped = len(features) - len(mine)
+    merged: dict[str, AreaFeature] = {}
+    for feature in mine:
+        earlier = merged.get(feature.code)
+        if earlier is not None:
+            feature = AreaFeature(
+                feature.kind, feature.code, earlier.name, earlier.district_code, earlier.shape.union(feature.shape)
+            )
+        merged[feature.code] = feature
+    wijken = [f for f in merged.values() if f.kind == "wijk"]
+    buurten = [f for f in merged.values() if f.kind == "buurt"]
+    try:
+        with transaction.atomic():
+            districts: dict[str, District] = {}
+            for feature in wijken:
+                existed = District.objects.filter(code=feature.code).exists()
+                districts[feature.code] = district_save(municipality=municipality, code=feature.code, name=feature.name)
+                district_shape_save(district=districts[feature.code], geometry=feature.shape)
+                report.shapes += 1
+                report.districts_created += 0 if existed else 1
+                report.updated += 1 if existed else 0
+            for feature in buurten:
+                district = (
+                    districts.get(feature.district_code)
+                    or District.objects.filter(municipality=municipality, code=feature.district_code).first()
+                )
+                if district is None:
+                    district = district_save(
+                        municipality=municipality, code=feature.district_code, name=feature.district_code
+                    )
+                    districts[district.code] = district
+                    report.districts_created += 1
+                existed = Neighbourhood.objects.filter(code=feature.code).exists()
+                neighbourhood = neighbourhood_save(
+                    municipality=municipality, district=district, code=feature.code, name=feature.name
+                )
+                neighbourhood_shape_save(neighbourhood=neighbourhood, geometry=feature.shape)
+                report.shapes += 1
+                report.neighbourhoods_created += 0 if existed else 1
+                report.updated += 1 if existed else 0
+            shaped = {f.code for f in wijken}
+            for district in districts.values():
+                if district.code not in shaped and district_shape_from_neighbourhoods(district=district):
+                    report.shapes += 1
+    except ValidationError as error:
+        messages = (
+            [m for ms in error.message_dict.values() for m in ms] if hasattr(error, "error_dict") else error.messages
+        )
+        report.errors.extend(messages)
+        report.districts_created = report.neighbourhoods_created = report.updated = report.shapes = 0
+    return report
