@@ -37,6 +37,33 @@ def test_a_total_stays_exact_when_the_hidden_parts_together_are_five_or_more():
     assert disclosure.total(4, [4]).value is None
 
 
+def test_a_breakdown_holds_back_the_smallest_shown_part_when_a_total_would_give_a_small_one_away():
+    # wijken of 10, 6 and 3 next to a total of 19: 19 - 10 - 6 = 3, so 6 is held back as well
+    figures = disclosure.breakdown({"noord": 10, "zuid": 6, "west": 3}, 19)
+    assert [f.value for f in figures.values()] == [10, None, None]
+    assert figures["zuid"].display == figures["west"].display == "onvoldoende gegevens"
+    # what is left out of every wijk (no wijk given) counts as hidden too: 24 - 16 = 8 is safe
+    assert [f.value for f in disclosure.breakdown({"noord": 10, "zuid": 6, "west": 3}, 24).values()] == [10, 6, None]
+    # every total is checked; a total that is exactly the shown parts gives nothing away
+    assert disclosure.breakdown({"noord": 10, "zuid": 6}, 16, 19)["zuid"].value is None
+    assert disclosure.breakdown({"noord": 10, "zuid": 6}, 16)["zuid"].value == 6
+    # among equal parts the first in the mapping is held back
+    assert [f.value for f in disclosure.breakdown({"a": 7, "b": 7, "c": 2}, 16).values()] == [None, 7, None]
+
+
+def test_no_breakdown_leaves_a_small_remainder():
+    import itertools
+
+    for parts in itertools.product(range(0, 12), repeat=3):
+        for extra in range(0, 7):
+            total = sum(parts) + extra
+            figures = disclosure.breakdown(dict(enumerate(parts)), total)
+            shown = [f.value for f in figures.values() if f.shown]
+            assert all(v >= 5 for v in shown)
+            # (a total under 5 is itself not shown)
+            assert total < 5 or not 0 < total - sum(shown) < 5, (parts, total, shown)
+
+
 def test_every_partition_is_checked():
     assert disclosure.total(30, [30], [10, 17, 3]).value is None
 

@@ -19,6 +19,7 @@ from zwerm.accounts.selectors import membership_get, user_has_role
 from zwerm.core import disclosure
 from zwerm.core.amounts import format_euro
 from zwerm.core.models import Municipality
+from zwerm.places.selectors import district_list
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
 from . import rules
@@ -441,6 +442,74 @@ def budget_result(*, budget: Budget, count: CountResult) -> BudgetResult:
         variant_name=variant_name,
         step_shown=step_shown,
         left_over=_euro(left) if left >= 0.005 else "",
+    )
+
+
+@dataclass(frozen=True)
+class DistrictResult:
+    """One wijk on the result page: its voters (a disclosure Figure), the projects chosen in it and their cost,
+    and the amount set aside for it (per-wijk budgets)."""
+
+    name: str
+    code: str
+    voters: disclosure.Figure
+    funded: list[Project]
+    funded_cost: Decimal
+    amount: Decimal | None = None
+
+    @property
+    def funded_count(self) -> int:
+        return len(self.funded)
+
+
+@dataclass(frozen=True)
+class DistrictResults:
+    rows: list[DistrictResult]
+    whole_area: list[Project]  # chosen projects that are for no one wijk
+    whole_area_cost: Decimal
+
+
+def budget_district_results(*, budget: Budget, count: CountResult) -> DistrictResults | None:
+    """Per wijk of the municipality: voters and chosen projects (None for a budget for one wijk).
+
+    A wijk's voters are shown from 5 on, and only where the budget's public voter totals (every ballot on the
+    budget page and in the API, the ballots counted on the result page and in the open data) minus the wijken
+    shown leave 0 or at least 5: otherwise the smallest wijk shown is held back too (`disclosure.breakdown`).
+    Ballots carry their wijk and nothing about a person, so these are counts of ballots."""
+    if budget.district_id is not None:
+        return None
+    ballots = Ballot.objects.filter(budget=budget, district__isnull=False)
+    every = dict(ballots.values("district_id").annotate(n=Count("pk")).order_by().values_list("district_id", "n"))
+    counted = dict(
+        ballots.filter(choices__project__feasibility=Project.Feasibility.FEASIBLE)
+        .values("district_id")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+        .values_list("district_id", "n")
+    )
+    shown_every = disclosure.breakdown(every, budget_voter_count(budget=budget))
+    shown_counted = disclosure.breakdown(counted, count.voters)
+    winners = {int(pk) for pk in count.outcome["winners"]}
+    funded = list(project_list(budget=budget).filter(pk__in=winners))
+    amounts = {a.district_id: a.amount for a in district_amount_list(budget=budget)}
+    rows = []
+    for district in district_list(municipality=budget.municipality).order_by("name", "pk"):
+        hidden = disclosure.insufficient()
+        both = shown_every.get(district.pk, hidden).shown and shown_counted.get(district.pk, hidden).shown
+        chosen = [p for p in funded if p.district_id == district.pk]
+        rows.append(
+            DistrictResult(
+                name=district.name,
+                code=district.code,
+                voters=shown_counted[district.pk] if both else hidden,
+                funded=chosen,
+                funded_cost=sum((p.cost or Decimal(0) for p in chosen), start=Decimal(0)),
+                amount=amounts.get(district.pk),
+            )
+        )
+    whole = [p for p in funded if p.district_id is None]
+    return DistrictResults(
+        rows=rows, whole_area=whole, whole_area_cost=sum((p.cost or Decimal(0) for p in whole), start=Decimal(0))
     )
 
 

@@ -9,6 +9,9 @@ turns a count of people into a `Figure` here, and asks this module for totals, s
   "meer dan <shown>" (value None);
 - `share(part, whole)`: a percentage only when the whole is at least the threshold (a share of 1 vote is
   that vote); common ground and divisiveness are shares, so they follow the same rule;
+- `breakdown(parts, *totals)`: parts of public totals (people per wijk): a part is shown from the threshold on,
+  and when a total minus the shown parts would leave 1..threshold-1, the smallest shown part is held back too
+  (secondary suppression), so the totals elsewhere stay exact and no small part follows by subtraction;
 - `sort_value(n)` / `order_people(field)`: ordering by a count where every hidden count sorts as 0, so
   the order among "minder dan 5" items is the caller's neutral key (newest, name, id), never the count.
 
@@ -17,12 +20,15 @@ The threshold is the setting ZWERM_DISCLOSURE_THRESHOLD (default 5; start-up ref
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext as _
+
+K = TypeVar("K", bound=Hashable)
 
 MINIMUM = 5  # the threshold may be raised by a municipality, never lowered below this
 
@@ -106,6 +112,33 @@ def total(value: int | None, *partitions: Iterable[int]) -> Figure:
         if 0 < remainder < threshold():
             return Figure(None, _("meer dan %(n)d") % {"n": n - remainder})
     return Figure(n, str(n))
+
+
+def insufficient() -> Figure:
+    """A part held back in a breakdown ("onvoldoende gegevens"): the same words whether it is below the
+    threshold or held back so that a total cannot give a small part away (telling them apart would)."""
+    return Figure(None, _("onvoldoende gegevens"))
+
+
+def breakdown(parts: Mapping[K, int], *totals: int | None) -> dict[K, Figure]:
+    """A Figure for every part of `totals` (people per wijk next to a dialogue's participants, voters per
+    wijk next to a budget's voters): exact from the threshold on, else held back as `insufficient()`.
+
+    `totals` are every figure published anywhere (pages, API, open data) about the same people of which
+    these are parts; people outside every part (no wijk given) count as hidden. When a total minus the
+    shown parts leaves 1..threshold-1 people, the smallest shown part is held back as well (the first in
+    the mapping's order among equals), until no total does: those totals may then be shown exactly."""
+    values = {key: int(value or 0) for key, value in parts.items()}
+    shown = [key for key, value in values.items() if is_public(value)]
+
+    def unsafe() -> bool:
+        kept = sum(values[key] for key in shown)
+        return any(total is not None and 0 < int(total) - kept < threshold() for total in totals)
+
+    while shown and unsafe():
+        smallest = min(shown, key=lambda key: values[key])  # min keeps the first among equals
+        shown.remove(smallest)
+    return {key: Figure(values[key], str(values[key])) if key in shown else insufficient() for key in values}
 
 
 def share(part: int, whole: int) -> int | None:

@@ -99,23 +99,50 @@ def _map(result: dict) -> dict:
     return {"points": [{"x": x, "y": y, "colour": COLOURS[g % 5]} for x, y, g in placed], "size": SIZE}
 
 
-def _district_table(by_district: list[dict], statements: dict) -> list[dict]:
-    """Per approved statement, the agree share in each wijk; a cell with fewer than 5 votes stays empty."""
+def _district_table(by_district: list[dict], statements: dict, vote_counts: dict[int, int]) -> list[dict]:
+    """Per approved statement, the agree share in each shown wijk. A cell with fewer than 5 votes stays empty,
+    and so does the smallest other cell when the statement's votes minus the cells shown would leave 1 to 4
+    votes (they would be the votes of a wijk that is not shown, or of a few people)."""
     rows = []
     for pk, statement in statements.items():
         if statement.status != statement.Status.APPROVED or statement.is_meta:
             continue
+        counts = [district["agree"].get(pk) for district in by_district]
+        votes = disclosure.breakdown({i: c["total"] if c else 0 for i, c in enumerate(counts)}, vote_counts.get(pk, 0))
         cells: list[dict | None] = []
-        for district in by_district:
-            counts = district["agree"].get(pk)
-            share = disclosure.share(counts["agree"], counts["total"]) if counts else None
-            if share is not None:
-                cells.append({"share": share, "votes": counts["total"]})
-            else:
-                cells.append(None)
+        for i, c in enumerate(counts):
+            share = disclosure.share(c["agree"], c["total"]) if c and votes[i].shown else None
+            cells.append({"share": share, "votes": c["total"]} if c and share is not None else None)
         if any(cells):
             rows.append({"text": statement.shown_text, "cells": cells})
     return rows
+
+
+def _common_ground_by_district(by_district: list[dict], consensus: list[dict]) -> dict[int, int | None]:
+    """Per shown wijk id: of all its votes on the statements (nearly) everyone agrees on, the share that
+    agrees, so the page can say whether that common ground holds in every wijk (None under 5 votes)."""
+    ids = [int(c["statement"]) for c in consensus]
+    shares = {}
+    for district in by_district:
+        counts = [district["agree"][pk] for pk in ids if pk in district["agree"]]
+        agree, total = sum(c["agree"] for c in counts), sum(c["total"] for c in counts)
+        shares[district["district_id"]] = disclosure.share(agree, total) if ids else None
+    return shares
+
+
+def _districts(dialogue, by_district: list[dict], consensus: list[dict]) -> list[dict]:
+    """Every wijk with its participants (None where held back) and how much it agrees with the common ground:
+    the table beside the map. Plain data: the view words it."""
+    common = _common_ground_by_district(by_district, consensus)
+    return [
+        {
+            "name": row["district"].name,
+            "code": row["district"].code,
+            "participants": row["participants"].value,
+            "common_ground": common.get(row["district"].pk) if row["participants"].shown else None,
+        }
+        for row in selectors.dialogue_district_participants(dialogue=dialogue)
+    ]
 
 
 def results_cache_key(snapshot_id: int) -> str:
@@ -146,9 +173,8 @@ def results_store(*, dialogue: Dialogue, snapshot: Snapshot) -> None:
 def results_derived(dialogue, snapshot, statements: dict) -> dict:
     """The results page's groups, common ground, map and wijken of one snapshot (the vote counts per statement
     and the per-wijk shares are read once per snapshot, not per view)."""
-    result = selectors.result_public(
-        result=snapshot.result, vote_counts=selectors.statement_vote_counts(dialogue=dialogue)
-    )
+    vote_counts = selectors.statement_vote_counts(dialogue=dialogue)
+    result = selectors.result_public(result=snapshot.result, vote_counts=vote_counts)
 
     def text(sid):
         statement = statements.get(int(sid))
@@ -185,5 +211,6 @@ def results_derived(dialogue, snapshot, statements: dict) -> dict:
         "divisive": divisive,
         "map": _map(snapshot.result),
         "by_district": by_district,
-        "district_table": _district_table(by_district, statements),
+        "district_table": _district_table(by_district, statements, vote_counts),
+        "districts": _districts(dialogue, by_district, result["consensus"]["agree"]),
     }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from zwerm.core import disclosure
 from zwerm.core.models import Municipality
+from zwerm.places.selectors import district_list
 
 from .models import Dialogue, Participant, Snapshot, Statement, Vote
 
@@ -80,6 +81,15 @@ def _district_rows(dialogue: Dialogue):
     )
 
 
+def _district_figures(dialogue: Dialogue, *, voting: int) -> dict[int, disclosure.Figure]:
+    """Participants (who voted) per wijk id, held back where small, and where the dialogue's public totals
+    minus the shown wijken would give a small wijk away: the participants who voted (results page, API) and
+    every participant (the list page, the process page)."""
+    everyone = Participant.objects.filter(dialogue=dialogue).count()
+    parts = {row["district_id"]: row["n"] for row in _district_rows(dialogue)}
+    return disclosure.breakdown(parts, voting, everyone)
+
+
 def dialogue_counts(*, dialogue: Dialogue, snapshot: Snapshot | None = None) -> dict:
     """The counts behind the dialogue's public figures, as plain numbers (no wording, so one stored copy
     serves every language): participants who voted, those per wijk, the groups of `snapshot` (the latest
@@ -94,7 +104,8 @@ def dialogue_counts(*, dialogue: Dialogue, snapshot: Snapshot | None = None) -> 
         groups = [int(g["size"]) for g in snapshot.result.get("groups", [])]
     return {
         "participant_count": counts["participants"],
-        "districts": [row["n"] for row in _district_rows(dialogue)],
+        "district_parts": {row["district_id"]: row["n"] for row in _district_rows(dialogue)},
+        "everyone": Participant.objects.filter(dialogue=dialogue).count(),
         "groups": groups,
         "votes": Vote.objects.filter(statement__dialogue=dialogue).count(),
         "statements": dialogue.statements.filter(status=Statement.Status.APPROVED).count(),
@@ -106,7 +117,11 @@ def participation_figures(counts: dict) -> dict:
     ...") when the wijken or opinion groups shown next to it would give a small group away by subtraction;
     `participant_count` is the exact number, for decisions (is there enough to show results?) only."""
     n = counts["participant_count"]
-    partitions = [counts["districts"]] + ([counts["groups"]] if counts["groups"] else [])
+    # The wijken as shown: a wijk held back so that no total gives a small one away counts as hidden too.
+    parts = counts.get("district_parts", dict(enumerate(counts.get("districts", []))))  # (an older cached copy)
+    districts = disclosure.breakdown(parts, n, counts.get("everyone"))
+    partitions = [[figure.value or 0 for figure in districts.values()]]
+    partitions += [counts["groups"]] if counts["groups"] else []
     return {
         "participants": disclosure.total(n, *partitions),
         "participant_count": n,
@@ -160,9 +175,26 @@ def counts_store(*, dialogue: Dialogue, snapshot: Snapshot) -> None:
     )
 
 
+def _voting_participants(dialogue: Dialogue) -> int:
+    return Participant.objects.filter(dialogue=dialogue, votes__isnull=False).distinct().count()
+
+
+def dialogue_district_participants(*, dialogue: Dialogue) -> list[dict]:
+    """Every wijk of the municipality with its participants as a disclosure Figure (held back: small, or
+    given away by a total), in name order: the table and map of the results page."""
+    figures = _district_figures(dialogue, voting=_voting_participants(dialogue))
+    districts = district_list(municipality=dialogue.municipality).order_by("name", "pk")
+    return [
+        {"district": district, "participants": figures.get(district.pk, disclosure.insufficient())}
+        for district in districts
+    ]
+
+
 def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
-    """Per wijk: participants and agree share per statement; wijken under 5 participants are left out."""
-    shown = [row for row in _district_rows(dialogue) if disclosure.is_public(row["n"])]
+    """Per shown wijk: participants and agree counts per statement. Wijken held back (under 5 participants, or
+    given away by the dialogue's totals) are left out."""
+    figures = _district_figures(dialogue, voting=_voting_participants(dialogue))
+    shown = [row for row in _district_rows(dialogue) if figures[row["district_id"]].shown]
     # The agree shares of every shown wijk in one query (not one per wijk).
     per_statement: dict[int, dict] = {row["district_id"]: {} for row in shown}
     votes = (
@@ -178,7 +210,12 @@ def dialogue_by_district(*, dialogue: Dialogue) -> list[dict]:
             "total": vote["total"],
         }
     return [
-        {"district": row["district__name"], "participants": row["n"], "agree": per_statement[row["district_id"]]}
+        {
+            "district": row["district__name"],
+            "district_id": row["district_id"],
+            "participants": row["n"],
+            "agree": per_statement[row["district_id"]],
+        }
         for row in shown
     ]
 

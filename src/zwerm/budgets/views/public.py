@@ -199,6 +199,7 @@ def result(request, pk):
         "budget": budget,
         "preview": preview,
         "result": selectors.budget_result(budget=budget, count=count),
+        "districts": selectors.budget_district_results(budget=budget, count=count),
         "chart_width": selectors.CHART_WIDTH,
     }
     return render(request, "budgets/result.html", context)
