@@ -23,12 +23,12 @@ def results_context(dialogue) -> dict:
         return context
     derived = results_derived_cached(dialogue=dialogue, snapshot=snapshot)
     groups = [{**g, "size": disclosure.people(g["size"])} for g in derived["groups"]]
-    # a wijk's participants: stored as a number, or None where held back (wording only now, in the page's language)
-    districts = [
-        {**d, "participants": disclosure.Figure(n, str(n)) if (n := d["participants"]) is not None else None}
-        for d in derived.get("districts", [])
-    ]
-    for d in districts:
-        d["participants"] = d["participants"] or disclosure.insufficient()
+
+    def wijk(row: dict) -> dict:
+        # stored as a number, or None where held back: worded here, in the page's language
+        n = row["participants"]
+        return {**row, "participants": disclosure.Figure(n, str(n)) if n is not None else disclosure.insufficient()}
+
+    districts = [wijk(row) for row in derived.get("districts", [])]
     context.update(ready=True, **{**derived, "groups": groups, "districts": districts})
     return context
