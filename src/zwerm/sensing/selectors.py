@@ -369,6 +369,7 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
     active_ids = {t.pk for t in active}
     by_theme: dict[int, Tally] = defaultdict(Tally)
     by_district: dict[int | None, Tally] = defaultdict(Tally)
+    by_theme_district: dict[tuple[int, int | None], Tally] = defaultdict(Tally)
     total = Tally()
     for pk, _channel, _source, theme_id, district_id, _at in facts:
         person = people.get(pk)
@@ -376,6 +377,7 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
         by_district[district_id].add(person)
         if theme_id in active_ids:
             by_theme[theme_id].add(person)
+            by_theme_district[(theme_id, district_id)].add(person)
     themes = []
     for theme in active:
         figure = Figure(by_theme[theme.pk].people) if theme.pk in by_theme else None
@@ -383,15 +385,21 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
             themes.append({"theme": theme, "count": figure, "people": figure})
     themes.sort(key=lambda row: -row["count"].value)
     districts = []
-    for district in district_list(municipality=municipality):
+    district_rows = list(district_list(municipality=municipality))
+    for district in district_rows:
         figure = Figure(by_district[district.pk].people if district.pk in by_district else 0)
         districts.append({"district": district, "count": figure, "people": figure})
+    theme_districts = {
+        row["theme"].pk: _theme_district_figures(row["count"].value, row["theme"].pk, district_rows, by_theme_district)
+        for row in themes
+    }
     # Texts without a known person add nothing to the total once someone is known, so only parts
     # (wijken, and texts without a wijk) with 1 to 4 known people could be worked out from it.
     small_part = any(0 < len(part.known) < disclosure.threshold() for part in by_district.values())
     return {
         "themes": themes,
         "districts": districts,
+        "theme_districts": theme_districts,
         "total": Figure(total.people, suppressed=small_part),
         "weeks": weeks,
         "hidden_districts": sum(1 for row in districts if not row["count"].shown),
@@ -404,6 +412,25 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
             limit=PUBLIC_ALERTS,
         ),
     }
+
+
+def _theme_district_figures(theme_total: int, theme_id: int, districts: list, cells: dict) -> dict[int, Figure]:
+    """People per wijk for one published theme (district pk -> Figure). The theme's total is on the same page,
+    so the total minus the wijken shown must not single out 1 to 4 people (hidden wijken together with the
+    texts without a wijk): then the smallest shown wijk is held back too ("niet getoond"), which makes the
+    remainder at least the threshold."""
+    counts = {d.pk: cells[(theme_id, d.pk)].people if (theme_id, d.pk) in cells else 0 for d in districts}
+    held_back: set[int] = set()
+    while True:
+        shown = [n for pk, n in counts.items() if pk not in held_back and disclosure.is_public(n)]
+        if disclosure.parts_safe(theme_total, shown) or not shown:
+            break
+        smallest = min(
+            (pk for pk, n in counts.items() if pk not in held_back and disclosure.is_public(n)),
+            key=lambda pk: (counts[pk], pk),
+        )
+        held_back.add(smallest)
+    return {pk: Figure(n, suppressed=pk in held_back) for pk, n in counts.items()}
 
 
 def public_theme_series(*, municipality: Municipality, weeks: list[str], district=None) -> dict[int, list[Figure]]:

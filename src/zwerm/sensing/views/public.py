@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from zwerm.core import disclosure
 from zwerm.core.charts import bar_chart
+from zwerm.places.maps import area_map
 
 from .. import selectors
 
@@ -38,5 +39,38 @@ def overview(request):
         value_header=_("Inwoners"),
         ident="districts-chart",
     )
-    context = {**overview, "min_public": disclosure.threshold(), "themes_chart": themes, "districts_chart": districts}
+    chosen = _chosen_theme(request, overview["themes"])
+    if chosen is None:
+        map_rows = [(row["district"], *_figure(row["people"])) for row in overview["districts"]]
+        map_title = _("Kaart: per wijk het aantal inwoners dat iets schreef. De tabel ernaast geeft dezelfde cijfers.")
+        map_caption = _("Inwoners die schreven, per wijk")
+    else:
+        cells = overview["theme_districts"].get(chosen.pk, {})
+        map_rows = [(row["district"], *_figure(cells[row["district"].pk])) for row in overview["districts"]]
+        map_title = _(
+            "Kaart: per wijk het aantal inwoners dat over %(theme)s schreef. De tabel ernaast geeft dezelfde cijfers."
+        ) % {"theme": chosen.label}
+        map_caption = _("Inwoners die over %(theme)s schreven, per wijk") % {"theme": chosen.label}
+    districts_map = area_map(
+        map_rows,
+        title=map_title,
+        caption=map_caption,
+        label_header=_("Wijk"),
+        value_header=_("Inwoners"),
+        ident="districts-map",
+    )
+    context = {
+        **overview,
+        "min_public": disclosure.threshold(),
+        "themes_chart": themes,
+        "districts_chart": districts,
+        "districts_map": districts_map,
+        "chosen_theme": chosen,
+    }
     return render(request, "sensing/public.html", context)
+
+
+def _chosen_theme(request, themes: list[dict]):
+    """The published theme picked for the map (?thema=<id>), or None for all themes together."""
+    wanted = request.GET.get("thema", "")
+    return next((row["theme"] for row in themes if str(row["theme"].pk) == wanted), None)

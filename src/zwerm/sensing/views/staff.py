@@ -11,6 +11,7 @@ from zwerm.accounts.decorators import role_required, staff_verified
 from zwerm.accounts.roles import STAFF_ROLES, Role
 from zwerm.core.csvfile import CsvWriter
 from zwerm.core.uploads import upload_limit
+from zwerm.places.maps import area_map
 from zwerm.places.selectors import district_get, district_list
 from zwerm.web.actions import add_service_errors
 from zwerm.web.pagination import paginate, query_without_page
@@ -57,6 +58,24 @@ def dashboard(request):
                 "texts": counted.texts(None, district.pk),
             }
         )
+    map_theme = next((t for t in themes if str(t.pk) == request.GET.get("kaart", "")), None)
+    if map_theme is None:
+        map_rows = [(row["district"], row["total"], str(row["total"])) for row in grid]
+        map_caption = _("Mensen die schreven, per wijk (alle thema's)")
+    else:
+        column = themes.index(map_theme)
+        map_rows = [(row["district"], row["cells"][column], str(row["cells"][column])) for row in grid]
+        map_caption = _("Mensen die over %(theme)s schreven, per wijk") % {"theme": map_theme.label}
+    # Staff see small numbers (never published), so every wijk is shaded by its exact count.
+    districts_map = area_map(
+        map_rows,
+        title=_("Kaart: %(caption)s. De tabel ernaast geeft dezelfde cijfers.") % {"caption": map_caption},
+        caption=map_caption,
+        label_header=_("Wijk"),
+        value_header=_("Mensen"),
+        ident="staff-districts-map",
+        people=False,
+    )
     top = max((c for row in grid for c in row["cells"]), default=0)
     for row in grid:
         row["cells"] = [{"count": c, "fill": shade(c, top)} for c in row["cells"]]
@@ -65,6 +84,8 @@ def dashboard(request):
         "overview": overview,
         "grid_themes": themes,
         "grid": grid,
+        "districts_map": districts_map,
+        "map_theme": map_theme,
         "alerts": selectors.alert_people(
             municipality=municipality, alerts=selectors.alert_list(municipality=municipality)[:20]
         ),

@@ -20,6 +20,7 @@ from zwerm.initiatives import services as initiatives
 from zwerm.initiatives.demo import comments_backdate
 from zwerm.participation.demo import build_demo_participation
 from zwerm.places import selectors as place_selectors
+from zwerm.places.demo import demo_shapes_save
 from zwerm.places.services import places_import_csv
 from zwerm.processes.demo import build_demo_process_states, build_demo_processes
 from zwerm.sensing.demo import (
@@ -112,6 +113,7 @@ class Command(BaseCommand):
         )
         report = places_import_csv(municipality=municipality, text=demo.PLACES_CSV)
         assert not report.errors, report.errors
+        demo_shapes_save(municipality=municipality)  # made-up shapes, so the demo's pages draw maps
         neighbourhoods = list(place_selectors.neighbourhood_list(municipality=municipality))
 
         staff = {}
