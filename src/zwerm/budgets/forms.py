@@ -3,10 +3,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.uploads import CSV, upload_check
 from zwerm.places.selectors import district_list
 from zwerm.web.forms import AmountField, CountField, text_field
 
 from .models import REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Project
+from .services.codes import MAX_UPLOAD_BYTES
 from .variants import DEFAULT_VARIANT, variant_choices
 
 
@@ -130,6 +132,12 @@ class VoteCodeForm(forms.Form):
         ),
     )
     count = CountField(label=_("Of: aantal codes zonder adres"), required=False, min_value=1, max_value=20000)
+
+    def clean_addresses(self):
+        upload = self.cleaned_data["addresses"]
+        if upload is not None:
+            upload_check(file=upload, kind=CSV, max_bytes=MAX_UPLOAD_BYTES)
+        return upload
 
     def clean(self):
         data = super().clean()

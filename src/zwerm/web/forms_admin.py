@@ -1,6 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core.uploads import CSV, upload_check
+
+PLACES_CSV_MAX_BYTES = 5 * 2**20
+
 
 class MunicipalityTextsForm(forms.Form):
     welcome_title = forms.CharField(label=_("Welkomsttitel"), max_length=200, required=False)
@@ -56,3 +60,8 @@ class PlacesCsvForm(forms.Form):
             "Kolommen: wijkcode, wijknaam, buurtcode, buurtnaam en eventueel postcodes (met spaties ertussen)."
         ),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        upload_check(file=upload, kind=CSV, max_bytes=PLACES_CSV_MAX_BYTES)
+        return upload

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
+from zwerm.core.uploads import upload_limit
 from zwerm.processes.selectors import process_can_manage, process_get, specialist_choices
 from zwerm.web.actions import add_service_errors, perform
 
@@ -228,6 +229,7 @@ def export(request, pk):
 
 @role_required(*MANAGERS)
 @require_http_methods(["GET", "POST"])
+@upload_limit(services.codes.MAX_UPLOAD_BYTES)
 def vote_codes(request, pk):
     """Make vote codes and download their letters (PDF) at once: the codes are not kept anywhere else."""
     budget = _managed_or_403(request, pk)
@@ -236,8 +238,6 @@ def vote_codes(request, pk):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["addresses"]
         try:
-            if upload is not None and upload.size > services.codes.MAX_UPLOAD_BYTES:
-                raise ValidationError(_("Het bestand is groter dan 2 MB. Splits de adreslijst op."))
             addresses = services.address_list_read(budget=budget, data=upload.read()) if upload is not None else None
             letters = services.vote_codes_generate(
                 budget=budget, actor=request.user, count=form.cleaned_data["count"], addresses=addresses

@@ -13,12 +13,13 @@ from zwerm.accounts.forms import RoleForm
 from zwerm.accounts.roles import Role
 from zwerm.core.services import municipality_update_texts
 from zwerm.core.text import decode_export
+from zwerm.core.uploads import upload_limit
 from zwerm.places import selectors as place_selectors
 from zwerm.places import services as place_services
 from zwerm.privacy.decorators import personal_data_gate
 
 from ..actions import add_service_errors, perform
-from ..forms_admin import DistrictForm, MunicipalityTextsForm, NeighbourhoodForm, PlacesCsvForm
+from ..forms_admin import PLACES_CSV_MAX_BYTES, DistrictForm, MunicipalityTextsForm, NeighbourhoodForm, PlacesCsvForm
 
 TEXT_FIELDS = ("welcome_title", "welcome_text", "contact_email", "theme_class", "theme_stylesheet")
 
@@ -41,6 +42,7 @@ def municipality_settings(request):
 
 @role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
+@upload_limit(PLACES_CSV_MAX_BYTES)
 def places(request):
     municipality = request.municipality
     districts = place_selectors.district_list(municipality=municipality)
@@ -68,21 +70,18 @@ def places(request):
             return redirect("web:places")
     elif action == "csv" and csv_form.is_valid():
         upload = csv_form.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            messages.error(request, _("Het bestand is groter dan 5 MB."))
+        report = place_services.places_import_csv(municipality=municipality, text=decode_export(upload.read()))
+        if report.errors:
+            for error in report.errors[:20]:
+                messages.error(request, error)
+            messages.error(request, _("Er is niets geïmporteerd. Verbeter het bestand en probeer opnieuw."))
         else:
-            report = place_services.places_import_csv(municipality=municipality, text=decode_export(upload.read()))
-            if report.errors:
-                for error in report.errors[:20]:
-                    messages.error(request, error)
-                messages.error(request, _("Er is niets geïmporteerd. Verbeter het bestand en probeer opnieuw."))
-            else:
-                messages.success(
-                    request,
-                    _("%(d)d wijken en %(n)d buurten toegevoegd, %(u)d bijgewerkt.")
-                    % {"d": report.districts_created, "n": report.neighbourhoods_created, "u": report.updated},
-                )
-                return redirect("web:places")
+            messages.success(
+                request,
+                _("%(d)d wijken en %(n)d buurten toegevoegd, %(u)d bijgewerkt.")
+                % {"d": report.districts_created, "n": report.neighbourhoods_created, "u": report.updated},
+            )
+            return redirect("web:places")
     context = {
         "districts": districts.prefetch_related("neighbourhoods"),
         "district_form": district_form,
