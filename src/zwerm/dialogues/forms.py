@@ -26,6 +26,15 @@ class DialogueForm(forms.Form):
     )
     allow_anonymous = forms.BooleanField(label=_("Meedoen zonder account toestaan"), required=False)
     ask_district = forms.BooleanField(label=_("Vraag deelnemers in welke wijk ze wonen"), required=False, initial=True)
+    anonymous_votes = forms.BooleanField(
+        label=_("Anoniem stemmen: nergens bewaren wie wat stemde"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Stemmen hangen niet aan een account, maar aan een versleutelde code; de dialoog zegt dit aan de "
+            "deelnemers. Deze belofte kan later niet worden ingetrokken."
+        ),
+    )
 
 
 class StatementForm(forms.Form):

@@ -33,6 +33,11 @@ class Dialogue(MunicipalityScoped):
     keep_votes_on_erase = models.BooleanField(
         _("stemmen blijven anoniem staan als iemand het account verwijdert"), default=True
     )
+    # The promise that nobody can tell who voted what (ADR 0029): participants are kept under a keyed
+    # pseudonym instead of an account or cookie, ids are random and times are cut to the day.
+    anonymous_votes = models.BooleanField(
+        _("anoniem stemmen: stemmen zijn niet tot personen te herleiden"), default=False
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # Coalesced recomputation: set by votes, cleared by the task that recomputes.
     needs_analysis = models.BooleanField(default=False)
@@ -60,14 +65,18 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     anonymous_key = models.UUIDField(null=True, blank=True)
+    # Dialogues with anonymous votes: a keyed hash of the account or cookie (never the account or cookie
+    # itself), so that a participant finds their votes again; erasure and retention clear it.
+    pseudonym = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001 (NULLs differ: unique when set)
     district = models.ForeignKey("places.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     external_id = models.BigIntegerField(null=True, blank=True)  # participant id in an imported export
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)  # the day only in dialogues with anonymous votes
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["dialogue", "user"], name="one_participant_per_user"),
             models.UniqueConstraint(fields=["dialogue", "anonymous_key"], name="one_participant_per_cookie"),
+            models.UniqueConstraint(fields=["dialogue", "pseudonym"], name="one_participant_per_pseudonym"),
         ]
 
     def __str__(self) -> str:
@@ -86,6 +95,9 @@ class Statement(models.Model):
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="statements")
     author = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Dialogues with anonymous votes keep no author participant (that would tie the statement's time to the
+    # author's votes), only a keyed hash of their own: statements of one author belong together.
+    author_key = models.CharField(max_length=64, blank=True, default="", db_index=True)
     text = models.CharField(max_length=STATEMENT_MAX)
     public_text = models.CharField(max_length=STATEMENT_MAX + 200)
     masked_kinds = models.JSONField(default=list, blank=True)
@@ -99,7 +111,7 @@ class Statement(models.Model):
     # Votes at the last analysis (not live): the order in which statements are offered, and the counts the
     # results were computed from. Counting every vote of a large dialogue on each request was the slow part.
     vote_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)  # the day only in dialogues with anonymous votes
 
     class Meta:
         ordering = ["pk"]
@@ -124,7 +136,7 @@ class Vote(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")
     value = models.SmallIntegerField(choices=Value.choices)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(default=timezone.now)  # set by each cast; the day only where votes are anonymous
 
     class Meta:
         constraints = [

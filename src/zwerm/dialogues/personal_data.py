@@ -2,8 +2,13 @@
 
 from zwerm.core.personal_data import IN_OFFICE, Erasure, Retention, iso
 
-from .models import Dialogue, Participant, Statement, Vote
-from .services.personal_data import dialogues_personal_data_erase, dialogues_personal_data_retain
+from .models import Dialogue, Vote
+from .services.personal_data import (
+    dialogues_personal_data_erase,
+    dialogues_personal_data_retain,
+    participants_of,
+    statements_of,
+)
 
 
 class DialoguesPersonalData:
@@ -12,15 +17,17 @@ class DialoguesPersonalData:
     # What erasure does to each model of this app (tests/privacy/test_registry_complete.py).
     models = {
         "dialogues.Dialogue": IN_OFFICE,
-        "dialogues.Participant": "account and cookie key detached, or deleted with its votes",
-        "dialogues.Statement": "anonymise: the original overwritten by the masked copy, no author; remove: deleted",
+        "dialogues.Participant": "account, cookie key and pseudonym detached, or deleted with its votes",
+        "dialogues.Statement": (
+            "anonymise: the original overwritten by the masked copy, no author or author key; remove: deleted"
+        ),
         "dialogues.Snapshot": "no personal data: analysis results keyed by participant ids",
     }
 
     def export(self, user) -> dict:
         taking_part = []
-        for p in Participant.objects.filter(user=user).select_related("dialogue__municipality", "district"):
-            statements = Statement.objects.filter(author=p).order_by("pk")
+        for p in participants_of(user=user).select_related("dialogue__municipality", "district").order_by("pk"):
+            statements = statements_of(participant=p).order_by("pk")
             votes = Vote.objects.filter(participant=p).select_related("statement").order_by("statement_id")
             taking_part.append(
                 {
@@ -43,6 +50,7 @@ class DialoguesPersonalData:
                         for v in votes
                     ],
                     "stemmen_blijven_anoniem_bij_verwijderen": p.dialogue.keep_votes_on_erase,
+                    "anoniem_stemmen": p.dialogue.anonymous_votes,
                 }
             )
         return {

@@ -8,6 +8,7 @@ from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.places.selectors import district_list
 
+from .anonymity import participant_pseudonym
 from .models import Dialogue, Participant, Snapshot, Statement, Vote
 
 
@@ -35,11 +36,16 @@ def dialogue_get(*, municipality: Municipality, pk) -> Dialogue | None:
 
 
 def participant_find(*, dialogue: Dialogue, user=None, anonymous_key=None) -> Participant | None:
-    if user is not None and user.is_authenticated:
-        return dialogue.participants.filter(user=user).first()
-    if anonymous_key is not None:
-        return dialogue.participants.filter(anonymous_key=anonymous_key).first()
-    return None
+    """The participant of this account (or else cookie); by its pseudonym where votes are anonymous."""
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    if user_id is None and anonymous_key is None:
+        return None
+    if dialogue.anonymous_votes:
+        pseudonym = participant_pseudonym(dialogue_id=dialogue.pk, user_id=user_id, anonymous_key=anonymous_key)
+        return dialogue.participants.filter(pseudonym=pseudonym).first()
+    if user_id is not None:
+        return dialogue.participants.filter(user_id=user_id).first()
+    return dialogue.participants.filter(anonymous_key=anonymous_key).first()
 
 
 def statement_next(*, dialogue: Dialogue, participant: Participant | None) -> Statement | None:
@@ -230,7 +236,8 @@ def statement_get_by_id(*, municipality: Municipality, pk) -> Statement | None:
 def statement_author_keys(*, municipality: Municipality, pks) -> dict[int, str]:
     """Statement pk -> who wrote it, as "user:<id>" (a resident with an account) or "participant:<id>"
     (anonymous), for counting distinct people in aggregates (never published). Statements without a
-    known author are left out."""
+    known author are left out, so are those of dialogues with anonymous votes (their author key could be
+    someone counted under another key: they count as unknown writers, a figure stays a lower bound)."""
     rows = Statement.objects.filter(dialogue__municipality=municipality, pk__in=pks, author__isnull=False)
     return {
         pk: f"user:{user_id}" if user_id is not None else f"participant:{participant_id}"

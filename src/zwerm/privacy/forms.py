@@ -51,3 +51,11 @@ class DialoguePrivacyForm(forms.Form):
     keep_votes_on_erase = forms.BooleanField(
         label=_("Stemmen blijven anoniem meetellen als iemand het account verwijdert"), required=False
     )
+    anonymous_votes = forms.BooleanField(
+        label=_("Anoniem stemmen: nergens bewaren wie wat stemde"),
+        required=False,
+        help_text=_(
+            "Stemmen hangen dan niet meer aan een account, maar aan een versleutelde code. "
+            "Deze belofte kan daarna niet meer worden ingetrokken."
+        ),
+    )

@@ -142,7 +142,10 @@ def _settings_context(request, **forms) -> dict:
             (
                 d,
                 forms.get(f"dialogue_{d.pk}")
-                or DialoguePrivacyForm(initial={"keep_votes_on_erase": d.keep_votes_on_erase}, prefix=f"d{d.pk}"),
+                or DialoguePrivacyForm(
+                    initial={"keep_votes_on_erase": d.keep_votes_on_erase, "anonymous_votes": d.anonymous_votes},
+                    prefix=f"d{d.pk}",
+                ),
             )
             for d in dialogues
         ],

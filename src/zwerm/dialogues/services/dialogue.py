@@ -9,6 +9,7 @@ from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
 
+from ..anonymity import day, statement_author_key
 from ..models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue, Participant, Statement
 from .analysis import analysis_request
 from .checks import require_dialogue_staff
@@ -27,6 +28,7 @@ def dialogue_create(
     closes_at=None,
     allow_anonymous: bool = False,
     ask_district: bool = True,
+    anonymous_votes: bool = False,
     seed_statements: list[str] = (),
 ) -> Dialogue:
     """A new dialogue with its seed statements (visible at once: the organisers wrote them)."""
@@ -65,6 +67,7 @@ def dialogue_create(
             closes_at=closes_at,
             allow_anonymous=allow_anonymous,
             ask_district=ask_district,
+            anonymous_votes=bool(anonymous_votes),
             **values,
             **extra,
         )
@@ -75,7 +78,14 @@ def dialogue_create(
 
 def _statement(*, dialogue, author, text, status, is_seed=False, is_meta=False, external_id=None) -> Statement:
     public = public_copy(text)
+    extra = {}
+    if dialogue.anonymous_votes:  # no author participant and the day only: the statement's time is no clue
+        extra = {"created_at": day()}
+        if author is not None:
+            extra["author_key"] = statement_author_key(dialogue_id=dialogue.pk, pseudonym=author.pseudonym)
+            author = None
     statement = Statement.objects.create(
+        **extra,
         dialogue=dialogue,
         author=author,
         text=text,

@@ -3,19 +3,21 @@
 Vote intake is the busiest write in Zwerm (issue #3 asks 500 votes/s on 2 cores). `vote_cast` needs five
 queries and a transaction; this path checks the same rules (dialogue of this municipality and open,
 participant known, statement approved and not meta) inside one INSERT … ON CONFLICT with common table
-expressions, and raises the recompute flag in the same statement. Anything it cannot take — a first
-vote, a refused vote, another database — returns False, and the caller takes the full path, which gives
-the precise message."""
+expressions, and raises the recompute flag in the same statement. A participant is matched by account or
+cookie, or, where the dialogue promises anonymous votes, by the pseudonym of either (the time is then the
+day). Anything it cannot take — a first vote, a refused vote, another database — returns False, and the
+caller takes the full path, which gives the precise message."""
 
 from django.db import connection
 from django.utils import timezone
 
+from ..anonymity import day, participant_pseudonym, random_id
 from ..models import Dialogue, Participant, Statement, Vote
 from .analysis import analysis_queued
 
 _SQL = """
 WITH d AS (
-    SELECT id FROM {dialogue}
+    SELECT id, anonymous_votes FROM {dialogue}
     WHERE id = %(dialogue)s AND municipality_id = %(municipality)s
       AND opens_at <= %(now)s AND (closes_at IS NULL OR closes_at > %(now)s) {anonymous_allowed}
 ), p AS (
@@ -24,8 +26,8 @@ WITH d AS (
     SELECT st.id FROM {statement} st JOIN d ON st.dialogue_id = d.id
     WHERE st.id = %(statement)s AND st.status = %(approved)s AND NOT st.is_meta
 ), v AS (
-    INSERT INTO {vote} (participant_id, statement_id, value, updated_at)
-    SELECT p.id, s.id, %(value)s, %(now)s FROM p, s
+    INSERT INTO {vote} (id, participant_id, statement_id, value, updated_at)
+    SELECT %(id)s, p.id, s.id, %(value)s, CASE WHEN d.anonymous_votes THEN %(day)s ELSE %(now)s END FROM p, s, d
     ON CONFLICT (participant_id, statement_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
     RETURNING 1
 ), flag AS (
@@ -44,7 +46,11 @@ def _sql(*, anonymous: bool) -> str:
         statement=Statement._meta.db_table,
         vote=Vote._meta.db_table,
         anonymous_allowed="AND allow_anonymous" if anonymous else "",
-        participant_match="pa.anonymous_key = %(key)s" if anonymous else "pa.user_id = %(user)s",
+        participant_match=(
+            "(pa.anonymous_key = %(key)s OR pa.pseudonym = %(pseudonym)s)"
+            if anonymous
+            else "(pa.user_id = %(user)s OR pa.pseudonym = %(pseudonym)s)"
+        ),
     )
 
 
@@ -57,6 +63,7 @@ def vote_record_known(
     """Record the vote of an existing participant in one statement; False means: take `vote_cast`."""
     if connection.vendor != "postgresql" or value not in (-1, 0, 1) or (user_id is None and anonymous_key is None):
         return False
+    now = timezone.now()
     params = {
         "dialogue": dialogue_id,
         "municipality": municipality_id,
@@ -65,7 +72,10 @@ def vote_record_known(
         "value": value,
         "user": user_id,
         "key": anonymous_key,
-        "now": timezone.now(),  # the application's clock, as the full path uses (not the transaction's start)
+        "now": now,  # the application's clock, as the full path uses (not the transaction's start)
+        "day": day(now),
+        "id": random_id(),
+        "pseudonym": participant_pseudonym(dialogue_id=dialogue_id, user_id=user_id, anonymous_key=anonymous_key),
     }
     with connection.cursor() as cursor:
         cursor.execute(_BY_USER if user_id is not None else _BY_COOKIE, params)

@@ -119,10 +119,10 @@ def vote(request, pk):
     except PermissionDenied as error:
         messages.error(request, str(error))
         return redirect(f"/account/inloggen?next={dialogue.get_absolute_url()}")
-    if participant.anonymous_key and not _anonymous_key(request):
+    if participant.cookie_key and not _anonymous_key(request):
         response.set_cookie(
             COOKIE,
-            str(participant.anonymous_key),
+            str(participant.cookie_key),
             max_age=365 * 24 * 3600,
             httponly=True,
             samesite="Lax",

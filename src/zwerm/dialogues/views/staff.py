@@ -40,6 +40,7 @@ def dialogue_create(request):
                 closes_at=data["closes_at"],
                 allow_anonymous=data["allow_anonymous"],
                 ask_district=data["ask_district"],
+                anonymous_votes=data["anonymous_votes"],
                 seed_statements=[line for line in data["seed_statements"].splitlines() if line.strip()],
             )
         except ValidationError as error:
