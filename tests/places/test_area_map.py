@@ -109,3 +109,17 @@ def test_the_map_has_a_title_for_assistive_technology(wijken):
     svg = svg_of(html)
     assert svg.get("role") == "img" and svg.get("aria-labelledby") == "test-map-title"
     assert svg.find(f"{SVG}title").text == "Kaart: inwoners per wijk"
+
+
+def test_a_map_of_buurten_draws_each_buurt(municipality):
+    from zwerm.places.services import neighbourhood_save, neighbourhood_shape_save
+
+    district = district_save(municipality=municipality, code="WK000107", name="Kanaal")
+    rows = []
+    for i in range(3):
+        hood = neighbourhood_save(municipality=municipality, district=district, code=f"BU0001070{i}", name=f"Sluis {i}")
+        neighbourhood_shape_save(neighbourhood=hood, geometry=square(6.0 + 0.01 * i, 52.0))
+        rows.append((hood, 10 * (i + 1), str(10 * (i + 1))))
+    chart = build(rows)
+    assert [a.tooltip for a in chart.drawn] == ["Sluis 0: 10", "Sluis 1: 20", "Sluis 2: 30"]
+    assert chart.width == 640 and 0 < chart.height <= 560

@@ -17,10 +17,12 @@ shape at all the table stands alone. Coordinates go through `markup_number`."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -146,6 +148,25 @@ class _Projection:
         return " ".join(parts)
 
 
+def _drawing(outlines: dict[int, str]) -> tuple[int, dict[int, str]]:
+    """The SVG height and the path data per pk for these outlines. Drawing a town's hundred buurten writes
+    some 16,000 coordinates; the result depends on the outlines only, so it is kept in the cache under their
+    digest (a changed shape is a new key)."""
+    if not outlines:
+        return 0, {}
+    digest = hashlib.sha256()
+    for pk in sorted(outlines):
+        digest.update(f"{pk}:{outlines[pk]};".encode())
+    key = f"zwerm:places:drawing:{WIDTH}:{MAX_HEIGHT}:{digest.hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        shapes = {pk: geo.from_text(text) for pk, text in outlines.items()}
+        projection = _Projection([shape.bounds for shape in shapes.values()])
+        found = (projection.height, {pk: projection.path(shape) for pk, shape in shapes.items()})
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
 def _bands(values: list[float]) -> list[tuple[float, float]]:
     """Up to len(PALETTE) classes of the published values, each about as many distinct values (quantiles):
     (lowest, highest) per class."""
@@ -182,8 +203,7 @@ def area_map(
     A value of None is a figure that is not published; with `people` a value below the disclosure threshold
     is one too (its shown text becomes "minder dan 5")."""
     places = [row[0] for row in rows]
-    outlines = _shapes(places)
-    shapes = {pk: geo.from_text(text) for pk, text in outlines.items()}
+    height, paths = _drawing(_shapes(places))
     cleaned = []
     for row in rows:
         place, value, shown = row[0], row[1], row[2]
@@ -193,15 +213,12 @@ def area_map(
             value = None
         cleaned.append((place, value, str(shown), extra))
     bands = _bands([v for _p, v, _s, _e in cleaned if v is not None])
-    projection = _Projection([s.bounds for s in shapes.values()]) if shapes else None
     areas = []
     for place, value, shown, extra in cleaned:
         fill = ""
         if value is not None:
             fill = next((PALETTE[i] for i, (_lo, hi) in enumerate(bands) if value <= hi), PALETTE[len(bands) - 1])
-        shape = shapes.get(place.pk)
-        path = projection.path(shape) if projection is not None and shape is not None else ""
-        areas.append(MapArea(place.code, place.name, shown, value, extra, fill, path))
+        areas.append(MapArea(place.code, place.name, shown, value, extra, fill, paths.get(place.pk, "")))
     legend = [LegendItem(_band_label(lo, hi), PALETTE[i]) for i, (lo, hi) in enumerate(bands)]
     if any(a.hidden for a in areas):
         legend.append(
@@ -220,6 +237,6 @@ def area_map(
         areas=areas,
         legend=legend,
         ident=ident,
-        height=projection.height if projection else 0,
+        height=height,
         extra_headers=extra_headers,
     )
