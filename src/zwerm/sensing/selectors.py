@@ -414,23 +414,14 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
     }
 
 
-def _theme_district_figures(theme_total: int, theme_id: int, districts: list, cells: dict) -> dict[int, Figure]:
+def _theme_district_figures(
+    theme_total: int, theme_id: int, districts: list, cells: dict
+) -> dict[int, disclosure.Figure]:
     """People per wijk for one published theme (district pk -> Figure). The theme's total is on the same page,
-    so the total minus the wijken shown must not single out 1 to 4 people (hidden wijken together with the
-    texts without a wijk): then the smallest shown wijk is held back too ("niet getoond"), which makes the
-    remainder at least the threshold."""
+    so `disclosure.breakdown` holds back the smallest shown wijk too while the total minus the wijken shown
+    would single out 1 to 4 people (hidden wijken together with the texts without a wijk)."""
     counts = {d.pk: cells[(theme_id, d.pk)].people if (theme_id, d.pk) in cells else 0 for d in districts}
-    held_back: set[int] = set()
-    while True:
-        shown = [n for pk, n in counts.items() if pk not in held_back and disclosure.is_public(n)]
-        if disclosure.parts_safe(theme_total, shown) or not shown:
-            break
-        smallest = min(
-            (pk for pk, n in counts.items() if pk not in held_back and disclosure.is_public(n)),
-            key=lambda pk: (counts[pk], pk),
-        )
-        held_back.add(smallest)
-    return {pk: Figure(n, suppressed=pk in held_back) for pk, n in counts.items()}
+    return disclosure.breakdown(counts, theme_total)
 
 
 def public_theme_series(*, municipality: Municipality, weeks: list[str], district=None) -> dict[int, list[Figure]]:
