@@ -17,7 +17,7 @@ from zwerm.accounts.roles import Role
 from zwerm.budgets import services as budgets
 from zwerm.dialogues import selectors as dialogue_selectors
 from zwerm.dialogues import services as dialogues
-from zwerm.places.services import district_save, neighbourhood_save
+from zwerm.places.services import district_save, district_shape_save, neighbourhood_save
 from zwerm.processes import services as processes
 
 HOST = "testdam.localhost"
@@ -56,6 +56,10 @@ def _assert_no_small_remainder(totals: list[int | None], shown: list[int]) -> No
 def wijken(municipality, neighbourhood):
     zuid = district_save(municipality=municipality, code="WK000102", name="Testdam Zuid")
     west = district_save(municipality=municipality, code="WK000103", name="Testdam West")
+    for i, district in enumerate((neighbourhood.district, zuid, west)):  # three made-up squares side by side
+        x = 5.0 + 0.01 * i
+        square = {"type": "Polygon", "coordinates": [[[x, 52], [x + 0.01, 52], [x + 0.01, 52.01], [x, 52.01], [x, 52]]]}
+        district_shape_save(district=district, geometry=square)
     return {
         "noord": (neighbourhood.district, neighbourhood),
         "zuid": (zuid, neighbourhood_save(municipality=municipality, district=zuid, code="BU00010201", name="Z")),
@@ -91,6 +95,14 @@ def test_a_small_wijk_of_a_dialogue_is_no_total_minus_the_wijken_shown(make_staf
     assert per_wijk["Testdam West"] == "onvoldoende gegevens"
     shown = [int(v) for v in per_wijk.values() if v.isdigit()]
     assert shown == [12]  # Zuid (6) is held back with West: 12 + 6 from 21 would leave 3
+    svg = results[
+        results.index('id="district-participants"') : results.index("</svg>", results.index("district-participants"))
+    ]
+    titles = re.findall(r"<path [^>]*><title>([^<]*)</title>", svg)
+    assert len(titles) == 3  # the map is drawn, and says no more than the table
+    assert sorted(titles) == sorted(
+        ["Testdam Noord: 12", "Testdam West: onvoldoende gegevens", "Testdam Zuid: onvoldoende gegevens"]
+    )
     api = web.get(f"/api/v1/dialogues/{dialogue.pk}").json()
     assert [d["participants"] for d in api["results"]["districts"]] == shown
 
@@ -152,6 +164,8 @@ def test_a_small_wijk_of_a_budget_is_no_total_minus_the_wijken_shown(make_staff,
     assert per_wijk["Testdam West"] == per_wijk["Testdam Zuid"] == "onvoldoende gegevens"
     shown = [int(v) for v in per_wijk.values() if v.isdigit()]
     assert shown == [12]
+    svg = result[result.index('id="district-results"') : result.index("</svg>", result.index("district-results"))]
+    assert "Testdam West: onvoldoende gegevens" in svg and "Testdam Zuid: onvoldoende gegevens" in svg
 
     totals = [int(n) for n in re.findall(r"Aantal stemmers: (\d+)", _text(result))]
     totals += [

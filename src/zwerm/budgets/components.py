@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Budget
-from .selectors import budget_voter_count, project_list
+from .selectors import budget_district_ids, budget_voter_count, project_list
 
 
 class BudgetComponent:
@@ -28,3 +28,7 @@ class BudgetComponent:
 
     def belongs_to(self, object_id: int, municipality) -> bool:
         return Budget.objects.filter(pk=object_id, municipality=municipality).exists()
+
+    def district_ids(self, object_ids: list[int]) -> dict[int, set[int]]:
+        """The wijk a budget is for, or the wijken it sets an amount aside for."""
+        return budget_district_ids(budget_ids=object_ids)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
@@ -25,6 +26,9 @@ from zwerm.processes.selectors import placement_for, process_can_manage, process
 from . import rules
 from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteCode, VoteRecord
 from .variants import variant_for
+
+if TYPE_CHECKING:
+    from zwerm.places.models import District
 
 KIND = "budget"  # the component type key in zwerm.processes.registry
 
@@ -154,6 +158,20 @@ def vote_code_counts(*, budget: Budget) -> dict[str, int]:
     """For staff: how many codes were made and how many have voted (never which)."""
     codes = VoteCode.objects.filter(budget=budget)
     return {"issued": codes.count(), "used": codes.filter(used=True).count()}
+
+
+def budget_district_ids(*, budget_ids: list[int]) -> dict[int, set[int]]:
+    """Budget pk -> the wijken (district pks) it is for: its own wijk, or those it sets an amount aside for."""
+    out: dict[int, set[int]] = {pk: set() for pk in budget_ids}
+    for pk, district_id in Budget.objects.filter(pk__in=budget_ids, district__isnull=False).values_list(
+        "pk", "district_id"
+    ):
+        out[pk].add(district_id)
+    for pk, district_id in DistrictAmount.objects.filter(budget_id__in=budget_ids).values_list(
+        "budget_id", "district_id"
+    ):
+        out[pk].add(district_id)
+    return out
 
 
 def budget_voter_count(*, budget: Budget) -> int:
@@ -450,6 +468,7 @@ class DistrictResult:
     """One wijk on the result page: its voters (a disclosure Figure), the projects chosen in it and their cost,
     and the amount set aside for it (per-wijk budgets)."""
 
+    district: District
     name: str
     code: str
     voters: disclosure.Figure
@@ -499,6 +518,7 @@ def budget_district_results(*, budget: Budget, count: CountResult) -> DistrictRe
         chosen = [p for p in funded if p.district_id == district.pk]
         rows.append(
             DistrictResult(
+                district=district,
                 name=district.name,
                 code=district.code,
                 voters=shown_counted[district.pk] if both else hidden,

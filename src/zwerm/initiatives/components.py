@@ -29,3 +29,8 @@ class InitiativeComponent:
         return Initiative.objects.filter(
             pk=object_id, municipality=municipality, published_at__isnull=False, hidden_reason=""
         ).exists()
+
+    def district_ids(self, object_ids: list[int]) -> dict[int, set[int]]:
+        """The wijk of each initiative's buurt."""
+        rows = Initiative.objects.filter(pk__in=object_ids).values_list("pk", "neighbourhood__district_id")
+        return {pk: {district_id} for pk, district_id in rows if district_id is not None}

@@ -25,6 +25,9 @@ class ComponentType(Protocol):
 
     # Optional: `participant_ids(placement) -> Iterable[int]`, the users who took part, so that process
     # updates reach them too ("closing the loop"). Types without it only reach followers.
+    # Optional: `district_ids(object_ids: list[int]) -> dict[int, Iterable[int]]`, per component row the
+    # wijken (district pks) it is about (a budget's wijk or wijken, an initiative's wijk), so that a process
+    # shows the wijken it touches. Types without it add none.
 
 
 @dataclass

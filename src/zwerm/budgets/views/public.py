@@ -11,6 +11,7 @@ from django_ratelimit.decorators import ratelimit
 from zwerm.accounts.decorators import resident_required, staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.core.limits import code_attempt_rate
+from zwerm.places.maps import area_map
 from zwerm.processes.selectors import process_is_visible, process_list_led_by
 from zwerm.web.actions import add_service_errors, submit_once, success_once
 
@@ -195,11 +196,42 @@ def result(request, pk):
         count, preview = selectors.count_result_latest(budget=budget), True
     if count is None:
         return render(request, "budgets/no_result.html", {"budget": budget}, status=404)
+    districts = selectors.budget_district_results(budget=budget, count=count)
     context = {
         "budget": budget,
         "preview": preview,
         "result": selectors.budget_result(budget=budget, count=count),
-        "districts": selectors.budget_district_results(budget=budget, count=count),
+        "districts": districts,
+        "district_map": _district_map(districts) if districts is not None else None,
         "chart_width": selectors.CHART_WIDTH,
     }
     return render(request, "budgets/result.html", context)
+
+
+def _district_map(districts: selectors.DistrictResults):
+    """Voters per wijk as a map, with the chosen projects and their cost in the table beside it."""
+    rows = [
+        (
+            row.district,
+            row.voters.value,
+            str(row.voters),
+            (
+                "; ".join(p.shown_title for p in row.funded) or _("geen"),
+                selectors.euro(row.funded_cost) if row.funded else "–",
+            ),
+        )
+        for row in districts.rows
+    ]
+    return area_map(
+        rows,
+        title=_(
+            "Kaart: per wijk hoeveel mensen stemden, hoe donkerder hoe meer. Gearceerd: onvoldoende gegevens. "
+            "De tabel ernaast geeft dezelfde cijfers en de gekozen projecten."
+        ),
+        caption=_("Stemmers en gekozen projecten per wijk"),
+        label_header=_("Wijk"),
+        value_header=_("Stemmers"),
+        extra_headers=(_("Gekozen projecten"), _("Kosten van de gekozen projecten")),
+        ident="budget-districts-map",
+        people=False,  # already held back by disclosure.breakdown, also where a wijk is not small itself
+    )

@@ -11,6 +11,7 @@ from .advice import (
     advice_request_waiting_counts,
     decision_list,
 )
+from .districts import DistrictProcesses, ProcessesByDistrict, process_count_by_district, process_districts
 from .personal_data import add_months, process_list_retention_due
 from .processes import (
     ADVICE_ANSWERED,
@@ -59,6 +60,10 @@ from .survey_responses import (
 )
 
 __all__ = [
+    "DistrictProcesses",
+    "ProcessesByDistrict",
+    "process_count_by_district",
+    "process_districts",
     "survey_respondent_ids",
     "survey_response_get",
     "survey_responses_existing",

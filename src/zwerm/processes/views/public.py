@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwerm.accounts.decorators import resident_required
 from zwerm.core import disclosure
 from zwerm.core.charts import bar_chart
+from zwerm.places.maps import area_map
 from zwerm.web.actions import perform
 
 from .. import selectors, services
@@ -21,8 +22,34 @@ from .common import save, visible_process_or_404
 
 @require_GET
 def process_list(request):
-    processes = selectors.process_list(municipality=request.municipality, user=request.user)
-    return render(request, "processes/list.html", {"processes": processes})
+    processes = list(selectors.process_list(municipality=request.municipality, user=request.user))
+    districts = selectors.process_districts(municipality=request.municipality, processes=processes)
+    for process in processes:
+        process.touched_districts = districts.get(process.pk, [])  # type: ignore[attr-defined]
+    by_district = selectors.process_count_by_district(municipality=request.municipality, processes=processes)
+    context = {"processes": processes, "by_district": by_district, "district_map": _district_map(by_district)}
+    return render(request, "processes/list.html", context)
+
+
+def _district_map(by_district: selectors.ProcessesByDistrict):
+    """Processes per wijk as a map, with their titles in the table beside it (processes are no people)."""
+    rows = [
+        (row.district, row.count, str(row.count), ("; ".join(p.title for p in row.processes) or "–",))
+        for row in by_district.rows
+    ]
+    return area_map(
+        rows,
+        title=_(
+            "Kaart: per wijk hoeveel trajecten erover gaan, hoe donkerder hoe meer. "
+            "De tabel ernaast geeft dezelfde cijfers en de namen."
+        ),
+        caption=_("Hoeveel trajecten over elke wijk gaan"),
+        label_header=_("Wijk"),
+        value_header=_("Trajecten"),
+        extra_headers=(_("Welke"),),
+        ident="process-districts-map",
+        people=False,
+    )
 
 
 @require_GET
@@ -32,6 +59,7 @@ def process_detail(request, slug):
     context = {
         "process": process,
         "record": selectors.process_record(process=process),
+        "districts": selectors.process_districts(municipality=request.municipality, processes=[process])[process.pk],
         "follow": follow,
         "follow_form": FollowForm(initial={"digest": "1" if follow and follow.digest else "0"}),
         "can_manage": selectors.process_can_manage(process=process, user=request.user) and request.user.is_verified(),
