@@ -24,6 +24,7 @@ from zwerm.accounts.selectors import user_has_role
 from zwerm.core.models import Municipality
 from zwerm.core.redaction import redact
 from zwerm.core.text import clean_text
+from zwerm.core.uploads import upload_scan
 
 from .images import ImageRefused, is_pdf, make_safe_image
 from .models import ALT_TEXT_MAX, REASON_MAX, Attachment, AttachmentModeration
@@ -58,6 +59,15 @@ def _check_size(upload, limit: int) -> None:
     if upload.size is None or upload.size > limit:
         message = _("Het bestand is te groot: hoogstens %(size)s.") % {"size": filesizeformat(limit)}
         raise ValidationError({"file": ValidationError(message, code="too_large")})
+
+
+def _scan(upload) -> None:
+    # The virus scanner of ZWERM_VIRUS_SCANNER (zwerm.core.uploads), on the file as it came, before anything is
+    # stored: a PDF is stored as it is, and an image's original is what was sent.
+    try:
+        upload_scan(file=upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error}) from None
 
 
 def _check_room(target: TargetRef, municipality: Municipality) -> None:
@@ -100,11 +110,13 @@ def attachment_add(*, municipality: Municipality, target: TargetRef, uploader, u
     stem = uuid.uuid4().hex  # never the uploader's file name
     if is_pdf(head):
         _check_size(upload, settings.ZWERM_DOCUMENT_MAX_BYTES)
+        _scan(upload)
         alt = _clean_alt(alt_text, image=False)
         row = Attachment(kind=Attachment.Kind.DOCUMENT, content_type=PDF_CONTENT_TYPE, size=upload.size)
         row.file_name = storage.save(f"{municipality.pk}/{stem}.pdf", upload)
     else:
         _check_size(upload, settings.ZWERM_IMAGE_MAX_BYTES)
+        _scan(upload)
         alt = _clean_alt(alt_text, image=True)
         try:
             safe = make_safe_image(

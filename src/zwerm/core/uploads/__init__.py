@@ -17,6 +17,7 @@ from .checks import (
     UploadKind,
     upload_check,
     upload_max_bytes,
+    upload_scan,
 )
 from .limits import (
     declared_too_large,
@@ -47,6 +48,7 @@ __all__ = [
     "upload_check",
     "upload_limit",
     "upload_max_bytes",
+    "upload_scan",
     "upload_too_large",
     "virus_scanner",
 ]

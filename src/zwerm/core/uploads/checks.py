@@ -86,11 +86,14 @@ def upload_check(*, file: File, kind: UploadKind, max_bytes: int | None = None) 
             _("Dit bestand is geen %(accepted)s. Kies een ander bestand.") % {"accepted": kind.accepted}, code="type"
         )
     if kind.scan:
-        _scan(file)
+        upload_scan(file=file)
     return CheckedUpload(content_type=content_type, size=size)
 
 
-def _scan(file: File) -> None:
+def upload_scan(*, file: File) -> None:
+    """Only the virus scanner's part of `upload_check`, for a caller that checks size and type itself (check
+    the size first: the whole file is streamed to the scanner). Nothing happens when no scanner is configured;
+    raises ValidationError with code "infected" or "scanner"; leaves the file at its start."""
     scanner = virus_scanner()
     if scanner is None:
         return
