@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from zwerm.sensing.engine.trends import MIN_PUBLIC, detect_trends, evaluate_series
+from zwerm.sensing.engine.trends import TrendConfig, detect_trends, evaluate_series
 
 START = datetime(2026, 1, 5, 9)  # a Monday
 
@@ -77,7 +77,7 @@ def test_a_decline_is_found_but_not_in_a_week_still_running():
 def test_small_counts_are_never_public():
     points, _ = detect_trends(*texts_per_week([3, 4, 6, 2, 8]), until=START + timedelta(weeks=6))
     for point in points:
-        assert point.public == (point.count >= MIN_PUBLIC)
+        assert point.public == (point.count >= TrendConfig().min_public)
     assert any(not p.public for p in points)
 
 

@@ -28,9 +28,9 @@ from django.conf import settings
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
-K = TypeVar("K", bound=Hashable)
+from .disclosure_floor import MINIMUM  # the threshold may be raised by a municipality, never lowered below this
 
-MINIMUM = 5  # the threshold may be raised by a municipality, never lowered below this
+K = TypeVar("K", bound=Hashable)
 
 
 def threshold() -> int:
@@ -79,6 +79,29 @@ def people(value: int | None) -> Figure:
     if n >= threshold():
         return Figure(n, str(n))
     return Figure(None, fewer_than())
+
+
+@dataclass(frozen=True)
+class PeopleCount:
+    """A count of people that a selector keeps exactly, for ordering and for "is there anything", but that is
+    published only as its `figure` (and `str()`, its display): exact from the threshold on, unless
+    `suppressed` (held back because a smaller group could be worked out by subtraction, see `total`)."""
+
+    value: int
+    suppressed: bool = False
+
+    @property
+    def shown(self) -> bool:
+        return is_public(self.value) and not self.suppressed
+
+    @property
+    def figure(self) -> Figure:
+        if self.shown:
+            return Figure(int(self.value), str(self.value))
+        return withheld() if is_public(self.value) else people(self.value)
+
+    def __str__(self) -> str:
+        return self.figure.display
 
 
 def withheld() -> Figure:

@@ -25,26 +25,12 @@ from .people import Tally, person_channels, person_keys
 from .wording import forecast_why
 
 SPARK_WEEKS = 12
-PUBLIC_ALERTS = 5
+SPIKES_SHOWN = 5  # how many recent spikes the public page lists (a length, not a threshold)
 PUBLIC_ALERT_KINDS = (Alert.Kind.SPIKE, Alert.Kind.EMERGING)
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number of people that is only published from the disclosure threshold on; `suppressed` keeps a figure back
-    that would let someone work out a smaller group by subtraction."""
-
-    value: int
-    suppressed: bool = False
-
-    @property
-    def shown(self) -> bool:
-        return disclosure.is_public(self.value) and not self.suppressed
-
-    def __str__(self) -> str:
-        if self.shown:
-            return str(self.value)
-        return (disclosure.withheld() if disclosure.is_public(self.value) else disclosure.people(self.value)).display
+# A number of people published only from the disclosure threshold on: core.disclosure's, the one rule.
+Figure = disclosure.PeopleCount
 
 
 def refresh_latest(*, municipality: Municipality) -> Refresh | None:
@@ -409,7 +395,7 @@ def public_overview(*, municipality: Municipality, weeks: int = SPARK_WEEKS) -> 
             people,
             weeks={_week_of(at) for *_rest, at in facts},
             kinds=PUBLIC_ALERT_KINDS,
-            limit=PUBLIC_ALERTS,
+            limit=SPIKES_SHOWN,
         ),
     }
 
@@ -478,8 +464,8 @@ def public_overview_cached(*, municipality: Municipality) -> dict:
 
 def alert_count_by_district(*, municipality: Municipality, weeks: list[str], kinds) -> dict[int | None, int]:
     """How many alerts of `kinds` in `weeks` staff see, per wijk (None: all wijken together). A public
-    page or report that shows fewer (public_alert_list keeps only alerts with at least MIN_PUBLIC people
-    behind them) can say how many it leaves out, and why."""
+    page or report that shows fewer (public_alert_list keeps only alerts with at least the disclosure
+    threshold of people behind them) can say how many it leaves out, and why."""
     rows = (
         Alert.objects.filter(municipality=municipality, kind__in=list(kinds), period__in=list(weeks))
         .values_list("district_id")

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from zwerm.core import disclosure
+
 from ..choices import SENSING_ALERT_KINDS
 from .common import FigureSerializer, PlaceSerializer
 
@@ -16,7 +18,7 @@ class SensingThemeSerializer(ThemeRefSerializer):
     """A theme 5 or more people wrote about in the period; themes with fewer are left out."""
 
     count = serializers.IntegerField(
-        min_value=5,
+        min_value=disclosure.MINIMUM,
         help_text="People who wrote about it in the period, each counted once; reports of unknown people "
         "count together as one at most.",
     )
@@ -36,7 +38,9 @@ class SensingAlertSerializer(serializers.Serializer):
     theme = ThemeRefSerializer()
     district = PlaceSerializer(allow_null=True)
     period = serializers.CharField(help_text="ISO week, e.g. 2026-W07.")
-    count = serializers.IntegerField(min_value=5, help_text="People who wrote about the theme in that week.")
+    count = serializers.IntegerField(
+        min_value=disclosure.MINIMUM, help_text="People who wrote about the theme in that week."
+    )
 
 
 class ReportInputSerializer(serializers.Serializer):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from zwerm.core.disclosure_floor import MINIMUM
 from zwerm.sensing.engine.normalise import NEGATIONS, lemma
 
 NEGATION_WINDOW = 3
@@ -76,7 +77,7 @@ class MoodSummary:
     mean: float
     share_negative: float  # score < -0.1
     share_positive: float  # score > 0.1
-    public: bool  # False when n < 5
+    public: bool  # False when n < min_public
 
 
 @lru_cache(maxsize=4)
@@ -134,8 +135,11 @@ def score_text(text: str, language: str) -> MoodScore:
     return MoodScore(round(max(-1.0, min(1.0, score)), 3), language, True, tuple(evidence))
 
 
-def summarise(keys: Sequence[tuple[str, ...] | None], scores: Sequence[MoodScore]) -> list[MoodSummary]:
-    """Mood per key (a theme, or a theme and an area); texts without a score are left out."""
+def summarise(
+    keys: Sequence[tuple[str, ...] | None], scores: Sequence[MoodScore], *, min_public: int = MINIMUM
+) -> list[MoodSummary]:
+    """Mood per key (a theme, or a theme and an area); texts without a score are left out. A summary of fewer
+    than `min_public` texts (the caller's disclosure threshold) is marked not public."""
     groups: dict[tuple[str, ...], list[float]] = {}
     for key, mood in zip(keys, scores, strict=False):
         if key is not None and mood.score is not None:
@@ -150,7 +154,7 @@ def summarise(keys: Sequence[tuple[str, ...] | None], scores: Sequence[MoodScore
                 mean=round(sum(values) / n, 3),
                 share_negative=round(sum(v < -0.1 for v in values) / n, 3),
                 share_positive=round(sum(v > 0.1 for v in values) / n, 3),
-                public=n >= 5,
+                public=n >= min_public,
             )
         )
     return out

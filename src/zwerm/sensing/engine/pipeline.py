@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from zwerm.core.disclosure_floor import MINIMUM
 from zwerm.sensing.engine.duplicates import fold
 from zwerm.sensing.engine.importer import TextRow
 from zwerm.sensing.engine.mood import MoodScore, MoodSummary, score_text, summarise
@@ -59,6 +60,7 @@ class Analysis:
     mood_by_theme_area: tuple[MoodSummary, ...]
     agreement: Agreement | None
     seconds: dict[str, float] = field(default_factory=dict)
+    min_public: int = MINIMUM  # the threshold the trends and mood were marked with
 
     @property
     def assignments(self) -> dict[str, str | None]:
@@ -117,8 +119,13 @@ def analyse(
     lap("trends")
     if config.mood:
         mood = tuple(score_text(p.text, p.language) for p in prepared)
-        by_theme = summarise([(t,) if t else None for t in theme_of], mood)
-        by_area = summarise([(t, r.area) if t and r.area else None for t, r in zip(theme_of, rows, strict=False)], mood)
+        least = config.trends.min_public
+        by_theme = summarise([(t,) if t else None for t in theme_of], mood, min_public=least)
+        by_area = summarise(
+            [(t, r.area) if t and r.area else None for t, r in zip(theme_of, rows, strict=False)],
+            mood,
+            min_public=least,
+        )
     else:
         mood, by_theme, by_area = (), [], []
     lap("mood")
@@ -148,6 +155,7 @@ def analyse(
         mood_by_theme_area=tuple(by_area),
         agreement=agreement,
         seconds=seconds,
+        min_public=config.trends.min_public,
     )
 
 

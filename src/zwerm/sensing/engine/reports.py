@@ -15,7 +15,6 @@ from pathlib import Path
 from zwerm.sensing.engine.importer import CsvImport, read_csv
 from zwerm.sensing.engine.pipeline import Analysis, PipelineConfig, analyse, sizes_by_theme, theme_examples
 from zwerm.sensing.engine.routing import RoutingScore, evaluate_router, train_router
-from zwerm.sensing.engine.trends import MIN_PUBLIC
 
 
 def _finite(value: float) -> float | None:
@@ -79,7 +78,7 @@ def analysis_report(analysis: Analysis, imported: CsvImport | None = None, secon
         "distinct_texts": len(set(analysis.duplicate_of)),
         "languages": analysis.languages(),
         "redacted": analysis.redacted(),
-        "minimum_public_count": MIN_PUBLIC,
+        "minimum_public_count": analysis.min_public,
         "stage_seconds": analysis.seconds,
         "seconds": round(seconds if seconds is not None else sum(analysis.seconds.values()), 3),
     }

@@ -19,7 +19,8 @@ For each series (one theme in one area, and the theme over all areas, area "*") 
   0.5 x expected), each only with q < alpha (1 %); "normal", "baseline" for the first weeks, which are not tested, or
   "partial" for a decline in a week that has not ended yet (not an alert).
 
-Counts below MIN_PUBLIC (5) are marked not public: they may be shown to staff, never published.
+Counts below `min_public` (the disclosure threshold, which the Django side passes; the floor 5 from
+zwerm.core.disclosure_floor by default) are marked not public: they may be shown to staff, never published.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-MIN_PUBLIC = 5
+from zwerm.core.disclosure_floor import MINIMUM
+
 MIN_HISTORY = 3  # weeks of data needed before a week is tested at all
 MIN_SLOPE_WEEKS = 6
 ALL_AREAS = "*"
@@ -40,7 +42,8 @@ ALL_AREAS = "*"
 class TrendConfig:
     window: int = 26
     alpha: float = 0.01  # false discovery rate over the newest week of every series in one run
-    min_count: int = MIN_PUBLIC
+    min_count: int = MINIMUM
+    min_public: int = MINIMUM  # below this a count is marked not public (the caller passes its threshold)
     spike_ratio: float = 1.5
     decline_ratio: float = 0.5
 
@@ -57,7 +60,7 @@ class TrendPoint:
     p_low: float
     q_value: float  # Benjamini-Hochberg over the newest week of every series (1.0 for earlier weeks)
     kind: str
-    public: bool  # False when count < MIN_PUBLIC
+    public: bool  # False when count < config.min_public
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,7 @@ def detect_trends(
             if count == 0 and expected < 1 and kind == "normal":
                 continue  # nothing happened and nothing was expected: not worth a row
             period = week_label(weeks[t])
-            public = count >= MIN_PUBLIC
+            public = count >= config.min_public
             points.append(TrendPoint(theme, area, period, count, expected, score, p_high, p_low, q_value, kind, public))
             if kind in ("emerging", "spike", "decline"):
                 p_value = p_low if kind == "decline" else p_high

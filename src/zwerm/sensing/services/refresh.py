@@ -16,14 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from zwerm.core import disclosure
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.places.selectors import district_list
 from zwerm.sensing.engine.forecast import theme_forecasts
 from zwerm.sensing.engine.importer import TextRow
-from zwerm.sensing.engine.pipeline import analyse, sizes_by_theme
+from zwerm.sensing.engine.pipeline import PipelineConfig, analyse, sizes_by_theme
 from zwerm.sensing.engine.routing import train_router
-from zwerm.sensing.engine.trends import ALL_AREAS
+from zwerm.sensing.engine.trends import ALL_AREAS, TrendConfig
 
 from ..models import Alert, Refresh, RouterModel, Text, Theme, TrendPoint
 from .ingest import current_models
@@ -152,6 +153,12 @@ def _store(municipality: Municipality, run: Refresh, pks: list[int], analysis) -
     run.themes, run.alerts = len(themes), len(alerts)
 
 
+def _pipeline_config() -> PipelineConfig:
+    """The engine's defaults, with the disclosure threshold (core.disclosure) marking what may be public."""
+    least = disclosure.threshold()
+    return PipelineConfig(trends=TrendConfig(min_count=least, min_public=least))
+
+
 def refresh_run(*, municipality: Municipality) -> Refresh:
     """Rebuild themes, trends and alerts for `municipality`; the previous model keeps theme ids stable."""
     run = Refresh.objects.create(municipality=municipality)
@@ -164,7 +171,7 @@ def refresh_run(*, municipality: Municipality) -> Refresh:
             run.message = f"{len(rows)} texts: too few for themes (at least {MIN_TEXTS})"
         else:
             previous, _router = current_models(municipality=municipality)
-            analysis = analyse(rows, previous=previous)
+            analysis = analyse(rows, previous=previous, config=_pipeline_config())
             with transaction.atomic():
                 _store(municipality, run, pks, analysis)
                 _train_router(municipality, rows, labels)
