@@ -248,3 +248,27 @@ class ModerationAction(AppendOnlyModel):
     reason = models.TextField(max_length=REASON_MAX)
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class MailDelivery(models.Model):
+    """Whether the e-mail about a status change or a moderation step went out: the staff member who made the
+    change sees it (the mail is sent after the commit, by a background task, so the request that made the
+    change cannot know). No addresses and no error text with addresses: only the outcome."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("e-mail wordt verstuurd")
+        SENT = "sent", _("e-mail verstuurd")
+        NOBODY = "nobody", _("geen e-mail nodig (geen ontvangers)")
+        FAILED = "failed", _("e-mail niet verstuurd: de mailserver gaf een fout")
+
+    status_change = models.OneToOneField(
+        StatusChange, on_delete=models.CASCADE, null=True, blank=True, related_name="mail"
+    )
+    moderation_action = models.OneToOneField(
+        ModerationAction, on_delete=models.CASCADE, null=True, blank=True, related_name="mail"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.state

@@ -25,6 +25,7 @@ class InitiativesPersonalData:
         "initiatives.StatusChange": "actor becomes the shared placeholder; the person's own reasons masked",
         "initiatives.Flag": "handled reports deleted; open ones go (remove) or move to the placeholder, masked",
         "initiatives.ModerationAction": IN_OFFICE,
+        "initiatives.MailDelivery": "no personal data: whether the e-mail about a staff step went out",
     }
 
     def export(self, user) -> dict:

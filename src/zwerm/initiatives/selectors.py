@@ -22,6 +22,8 @@ from .models import (
     Flag,
     Follow,
     Initiative,
+    MailDelivery,
+    ModerationAction,
     Participation,
     Status,
     StatusChange,
@@ -125,7 +127,17 @@ def initiative_get_for_user(*, municipality: Municipality, pk: int, user, as_sta
 
 
 def initiative_status_history(*, initiative: Initiative) -> QuerySet[StatusChange]:
-    return initiative.status_changes.order_by("created_at", "pk")
+    """The status changes, oldest first, each with whether its e-mail went out (`mail`, for staff only)."""
+    return initiative.status_changes.select_related("mail").order_by("created_at", "pk")
+
+
+def mail_delivery_state(*, status_change: StatusChange | None = None, action: ModerationAction | None = None) -> str:
+    """Whether the e-mail about this staff step went out (MailDelivery.State), "" when none was due."""
+    if status_change is not None:
+        rows = MailDelivery.objects.filter(status_change=status_change)
+    else:
+        rows = MailDelivery.objects.filter(moderation_action=action)
+    return rows.values_list("state", flat=True).first() or ""
 
 
 def initiative_comments(*, initiative: Initiative, order: str = "") -> QuerySet[Comment]:

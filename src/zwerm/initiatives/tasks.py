@@ -2,6 +2,8 @@
 
 Tasks take ids, never objects, and are queued after commit (zwerm.core.tasks.enqueue_on_commit)."""
 
+import logging
+
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,7 +12,9 @@ from django_tasks import task
 from zwerm.core.mail import send_mass_mail
 
 from .masking import comment_mask_public, initiative_mask_public
-from .models import Comment, ModerationAction, StatusChange
+from .models import Comment, MailDelivery, ModerationAction, StatusChange
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -31,6 +35,19 @@ def _send(subject: str, template: str, context: dict, recipients) -> int:
     return send_mass_mail([(subject, body, None, [email]) for email in sorted(emails)])
 
 
+def _delivered(deliveries, send) -> int:
+    """Send, and write the outcome where the staff member who made the change sees it. A failing mail server
+    marks the delivery failed (and the task fails, so that the operator sees it too)."""
+    try:
+        sent = send()
+    except Exception:
+        deliveries.update(state=MailDelivery.State.FAILED)
+        logger.exception("e-mail after a staff step could not be sent")
+        raise
+    deliveries.update(state=MailDelivery.State.SENT if sent else MailDelivery.State.NOBODY)
+    return sent
+
+
 @task()
 def status_change_notify(status_change_id: int) -> int:
     """Tell the author and the followers the new status and the municipality's reason."""
@@ -48,8 +65,11 @@ def status_change_notify(status_change_id: int) -> int:
             "title": initiative.public_title,
             "status": change.get_to_status_display(),
         }
-        return _send(
-            subject, "initiatives/email/status_change.txt", {"change": change, "initiative": initiative}, recipients
+        return _delivered(
+            MailDelivery.objects.filter(status_change=change),
+            lambda: _send(
+                subject, "initiatives/email/status_change.txt", {"change": change, "initiative": initiative}, recipients
+            ),
         )
 
 
@@ -74,4 +94,7 @@ def moderation_notify(action_id: int) -> int:
     author = action.comment.author if action.comment else action.initiative.author
     with translation.override("nl"):
         subject = _("Een moderator heeft je bijdrage bekeken")
-        return _send(subject, "initiatives/email/moderation.txt", {"action": action}, [author])
+        return _delivered(
+            MailDelivery.objects.filter(moderation_action=action),
+            lambda: _send(subject, "initiatives/email/moderation.txt", {"action": action}, [author]),
+        )

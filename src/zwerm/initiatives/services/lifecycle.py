@@ -14,7 +14,18 @@ from zwerm.locations.points import KEEP, Keep, Point
 from zwerm.locations.selectors import neighbourhood_for_point
 from zwerm.sensing.services import text_ingest_later
 
-from ..models import BODY_MAX, LOCATION_MAX, REASON_MAX, TITLE_MAX, TRANSITIONS, Initiative, Kind, Status, StatusChange
+from ..models import (
+    BODY_MAX,
+    LOCATION_MAX,
+    REASON_MAX,
+    TITLE_MAX,
+    TRANSITIONS,
+    Initiative,
+    Kind,
+    MailDelivery,
+    Status,
+    StatusChange,
+)
 from ..tasks import initiative_mask, status_change_notify
 from .checks import STAFF_STATUS_ROLES, require_resident
 from .photos import initiative_photo_add, initiative_photos_remove
@@ -188,6 +199,7 @@ def initiative_status_change(*, initiative: Initiative, actor, to_status: str, r
         if to_status == Status.PUBLISHED and locked.published_at is None:
             updates["published_at"] = timezone.now()
         Initiative.objects.filter(pk=locked.pk).update(**updates, updated_at=timezone.now())
+        MailDelivery.objects.create(status_change=change)  # the staff page shows whether the mail went out
         enqueue_on_commit(status_change_notify, status_change_id=change.pk)
     for field, value in updates.items():
         setattr(initiative, field, value)

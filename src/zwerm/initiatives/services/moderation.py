@@ -10,7 +10,7 @@ from zwerm.accounts.selectors import user_has_role
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 
-from ..models import REASON_MAX, Comment, Flag, Initiative, ModerationAction
+from ..models import REASON_MAX, Comment, Flag, Initiative, MailDelivery, ModerationAction
 from ..tasks import moderation_notify
 from .checks import require_resident
 
@@ -67,6 +67,7 @@ def moderation_hide(
         Flag.objects.filter(initiative=initiative, comment=comment, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )
+        MailDelivery.objects.create(moderation_action=action)  # the moderator sees whether the mail went out
         enqueue_on_commit(moderation_notify, action_id=action.pk)
     return action
 
@@ -90,6 +91,7 @@ def moderation_restore(
             reason=reason,
             moderator=moderator,
         )
+        MailDelivery.objects.create(moderation_action=action)  # the moderator sees whether the mail went out
         enqueue_on_commit(moderation_notify, action_id=action.pk)
     return action
 

@@ -14,7 +14,7 @@ from zwerm.web.pagination import paginate
 
 from .. import selectors, services
 from ..forms import ModerationForm, ReasonForm, StatusForm
-from ..models import TRANSITIONS, Status
+from ..models import TRANSITIONS, MailDelivery, Status
 from .public import get_visible_or_404
 
 STATUS_ROLES = (Role.MODERATOR, Role.PROCESS_LEAD, Role.ADMIN)
@@ -45,17 +45,39 @@ def status_change(request, pk):
             for message in errors:
                 messages.error(request, message)
         return redirect(initiative)
-    perform(
+    done = {}
+    if perform(
         request,
-        lambda: services.initiative_status_change(
-            initiative=initiative,
-            actor=request.user,
-            to_status=form.cleaned_data["to_status"],
-            reason=form.cleaned_data["reason"],
+        lambda: done.setdefault(
+            "change",
+            services.initiative_status_change(
+                initiative=initiative,
+                actor=request.user,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+            ),
         ),
-        success=_("De status is gewijzigd. De indiener en volgers krijgen bericht."),
-    )
+        success=_("De status is gewijzigd."),
+    ):
+        _mail_outcome(request, selectors.mail_delivery_state(status_change=done["change"]))
     return redirect(initiative)
+
+
+def _mail_outcome(request, state: str) -> None:
+    """Say whether the e-mail to the author (and followers) went out: never success when the mail server
+    failed. With the production queue the mail may still be on its way; the status history shows it later."""
+    if state == MailDelivery.State.FAILED:
+        messages.error(
+            request,
+            _(
+                "De e-mail aan de indiener is niet verstuurd: de mailserver gaf een fout. "
+                "Laat het de indiener op een andere manier weten."
+            ),
+        )
+    elif state == MailDelivery.State.SENT:
+        messages.info(request, _("De indiener heeft een e-mail gekregen."))
+    elif state == MailDelivery.State.QUEUED:
+        messages.info(request, _("De e-mail aan de indiener wordt verstuurd; bij de status zie je of dat lukte."))
 
 
 @role_required(*MODERATION_ROLES)
@@ -82,13 +104,16 @@ def _moderate(request, pk, service, success):
     comment = None
     if form.cleaned_data.get("comment"):
         comment = selectors.comment_get(initiative=initiative, pk=form.cleaned_data["comment"])
-    perform(
+    done = {}
+    if perform(
         request,
-        lambda: service(
-            moderator=request.user, initiative=initiative, comment=comment, reason=form.cleaned_data["reason"]
+        lambda: done.setdefault(
+            "action",
+            service(moderator=request.user, initiative=initiative, comment=comment, reason=form.cleaned_data["reason"]),
         ),
         success=success,
-    )
+    ):
+        _mail_outcome(request, selectors.mail_delivery_state(action=done["action"]))
     if request.POST.get("back") == "queue":
         return redirect("initiatives:moderation")
     return redirect(initiative)
