@@ -107,10 +107,16 @@ class ReportImport(MunicipalityScoped):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
     size = models.PositiveBigIntegerField(default=0)  # bytes uploaded
     processed = models.PositiveIntegerField(default=0)  # rows handled so far (progress while running)
+    position = models.PositiveBigIntegerField(default=0)  # bytes of the file read so far (progress while running)
     mapping = models.JSONField(default=dict)  # the column names the staff member gave (for the task)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    @property
+    def percent_read(self) -> int:
+        """How far into the file the import is, 0-100 (the number of rows is known only at the end)."""
+        return min(100, self.position * 100 // self.size) if self.size else 0
 
 
 class ReportImportChunk(models.Model):

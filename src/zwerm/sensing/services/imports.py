@@ -7,14 +7,17 @@ never kept) and is ingested. Nothing is dropped silently: accepted + refused = r
 every message is kept on the import.
 
 From the staff page an upload is stored in chunks (`report_import_start`, the request never holds the file)
-and imported by the task `report_import_run`, which writes its progress on the record every
-PROGRESS_EVERY rows and deletes the chunks when it is done. `report_import_csv` imports bytes at once (the
-command line and tests).
+and imported by the task `report_import_run`, which **streams** it: it reads the stored chunks one at a
+time (one query each), decodes them incrementally and takes rows one by one, so that neither the worker
+nor the database ever holds the whole file (at most one chunk, one batch of rows and the messages about
+problem rows). It writes its progress on the record every PROGRESS_EVERY rows (rows done and how far into
+the file, in bytes) and deletes the chunks when it is done. `report_import_csv` imports bytes at once (the
+command line and tests), through the same streaming path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -23,7 +26,7 @@ from django_tasks import task
 
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
-from zwerm.sensing.engine.importer import CsvError, decode, read_csv_text
+from zwerm.sensing.engine.importer import CsvError, RowProblem, TextRow, detect_encoding, open_chunks, stream_csv
 
 from ..models import Channel, ReportImport, ReportImportChunk
 from .ingest import current_models, place_resolve, text_ingest
@@ -65,7 +68,7 @@ def report_import_csv(
         record.error = _too_large_message()
         record.save()
         return record
-    return _run(record, data, mapping)
+    return _run(record, lambda: iter((data,)), mapping)
 
 
 def report_import_start(
@@ -108,12 +111,20 @@ def report_import_run(import_id: int) -> int:
     record = ReportImport.objects.select_related("municipality").get(pk=import_id)
     if record.status == ReportImport.Status.DONE:
         return record.pk
-    data = b"".join(bytes(piece) for piece in record.chunks.order_by("index").values_list("data", flat=True))
+    indexes = list(record.chunks.order_by("index").values_list("index", flat=True))
     try:
-        _run(record, data, ColumnMapping(**record.mapping))
+        _run(record, lambda: stored_chunks(import_id=record.pk, indexes=indexes), ColumnMapping(**record.mapping))
     finally:
         ReportImportChunk.objects.filter(report_import=record).delete()
     return record.pk
+
+
+def stored_chunks(*, import_id: int, indexes: list[int]) -> Iterator[bytes]:
+    """The stored pieces of an upload in order, one query per piece: only one piece is in memory at a time."""
+    for index in indexes:
+        yield bytes(
+            ReportImportChunk.objects.filter(report_import_id=import_id, index=index).values_list("data", flat=True)[0]
+        )
 
 
 def _progress(record: ReportImport, **values) -> None:
@@ -123,44 +134,60 @@ def _progress(record: ReportImport, **values) -> None:
     ReportImport.objects.filter(pk=record.pk).update(**values)
 
 
-def _run(record: ReportImport, data: bytes, mapping: ColumnMapping) -> ReportImport:
+def _run(record: ReportImport, chunks: Callable[[], Iterator[bytes]], mapping: ColumnMapping) -> ReportImport:
+    """Import the file that `chunks()` gives piece by piece (called twice: once to find the encoding, once to
+    read the rows), streaming: rows are read, ingested in batches and forgotten."""
     municipality = record.municipality
+    where = {"bytes": 0}
     try:
-        text, encoding = decode(data)
-        result = read_csv_text(
-            text,
+        encoding = detect_encoding(chunks())
+        delimiter, items = stream_csv(
+            open_chunks(chunks(), encoding, on_read=lambda n: where.__setitem__("bytes", n)),
             text_column=mapping.text.strip(),
             time_column=mapping.time.strip() or None,
             area_column=mapping.place.strip() or None,
             label_column=mapping.category.strip() or None,
             id_column=mapping.id.strip() or None,
-            encoding=encoding,
         )
     except CsvError as error:
         record.error = _("Het bestand kon niet worden gelezen: %(reason)s") % {"reason": file_message(str(error))}
         record.status = ReportImport.Status.DONE
         record.save()
         return record
-    record.encoding, record.delimiter, record.read = result.encoding, result.delimiter, result.read
+    record.encoding, record.delimiter = encoding, delimiter
     record.status = ReportImport.Status.RUNNING
     record.save()
-    messages = [{"row": p.row, "message": row_message(p.message), "refused": p.refused} for p in result.problems]
-    accepted = refused = 0
+    messages: list[dict] = []
+    counts = {"read": 0, "accepted": 0, "refused": 0}
     models = current_models(municipality=municipality)
     places: dict[str, object] = {}
-    rows = result.rows
-    for start in range(0, len(rows), PROGRESS_EVERY):
+    batch: list[TextRow] = []
+
+    def ingest_batch() -> None:
         # One transaction per batch of rows (a savepoint per row), then the progress the staff page shows.
         with transaction.atomic():
-            for row in rows[start : start + PROGRESS_EVERY]:
-                if _ingest_row(record, mapping, row, places, models, messages):
-                    accepted += 1
-                else:
-                    refused += 1
-        _progress(record, processed=min(start + PROGRESS_EVERY, len(rows)) + result.refused, accepted=accepted)
+            for row in batch:
+                counts["accepted" if _ingest_row(record, mapping, row, places, models, messages) else "refused"] += 1
+        batch.clear()
+        _progress(record, processed=counts["read"], accepted=counts["accepted"], position=where["bytes"])
+
+    for item in items:
+        if isinstance(item, RowProblem):
+            messages.append({"row": item.row, "message": row_message(item.message), "refused": item.refused})
+            counts["read"] += item.refused
+            counts["refused"] += item.refused
+            continue
+        counts["read"] += 1
+        batch.append(item)
+        if len(batch) >= PROGRESS_EVERY:
+            ingest_batch()
+    ingest_batch()
+    accepted = counts["accepted"]
+    record.read = counts["read"]
     record.accepted = accepted
-    record.refused = result.refused + refused
+    record.refused = counts["refused"]
     record.processed = record.read
+    record.position = record.size
     record.messages = sorted(messages, key=lambda m: m["row"])
     record.status = ReportImport.Status.DONE
     record.save()
