@@ -23,7 +23,7 @@ def assert_problem(response, status):
 
 def test_every_answer_carries_the_api_version(api, published):
     for response in (api.get("initiatives"), api.get("initiatives/999999"), api.call("TRACE", "initiatives")):
-        assert response["API-Version"] == "1.1.0"
+        assert response["API-Version"] == "1.2.0"
 
 
 def test_an_unknown_path_is_a_problem_not_the_sites_html_page(api, municipality):
@@ -50,7 +50,7 @@ def test_the_openapi_document_is_public_and_describes_the_api(api, municipality)
     response = api.get("openapi.json")
     assert response.status_code == 200
     document = response.json()
-    assert document["openapi"].startswith("3.") and document["info"]["version"] == "1.1.0"
+    assert document["openapi"].startswith("3.") and document["info"]["version"] == "1.2.0"
     assert document["servers"] == [{"url": "/api/v1", "description": "The municipality's own host name."}]
     assert all(not path.endswith("/") for path in document["paths"])
     for path, operations in document["paths"].items():

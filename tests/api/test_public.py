@@ -250,3 +250,27 @@ def test_the_register_of_challenges_is_public_with_deadlines_and_history(api, wo
 def test_a_challenge_of_another_municipality_is_not_found(other_api, world, other_municipality):
     assert other_api.get(f"challenges/{world.challenge.pk}").status_code == 404
     assert other_api.get("challenges").json()["results"] == []
+
+
+def test_an_initiatives_visible_photos_are_listed_with_their_alternative_text(api, world, make_staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.attachments.pictures import phone_photo
+    from zwerm.accounts.roles import Role
+    from zwerm.attachments import services as attachments
+
+    def add(alt):
+        return attachments.attachment_add(
+            municipality=world.initiative.municipality,
+            target=attachments.TargetRef("initiative", world.initiative.pk),
+            uploader=world.initiative.author,
+            upload=SimpleUploadedFile("foto.jpg", phone_photo(size=(200, 100)), content_type="image/jpeg"),
+            alt_text=alt,
+        )
+
+    shown, hidden = add("Het grasveld"), add("Een kenteken")
+    attachments.attachment_hide(moderator=make_staff(Role.MODERATOR), attachment=hidden, reason="Kenteken.")
+    expected = [{"url": f"http://testdam.localhost/bijlagen/{shown.pk}", "alt": "Het grasveld"}]
+    assert api.get(f"initiatives/{world.initiative.pk}").json()["images"] == expected
+    (row,) = api.get("initiatives").json()["results"]
+    assert row["images"] == expected

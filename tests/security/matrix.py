@@ -167,6 +167,7 @@ RULES: dict[str, Rule] = {
     # --- attachments: served to whom their initiative is shown; hidden ones to moderators only -----------
     "attachments:file": page(everyone()),
     "attachments:card": page(everyone()),
+    "attachments:file@project": page(everyone(), kwargs={"pk": "project_photo"}),
     "attachments:file@hidden": page(
         {**dict.fromkeys(ACTORS, NOT_FOUND), "moderator": ALLOWED, "admin": ALLOWED}, kwargs={"pk": "photo_hidden"}
     ),
@@ -311,6 +312,8 @@ RULES: dict[str, Rule] = {
     "budgets:publish": action(staff(*MANAGERS)),
     "budgets:from_initiative": action(staff(*MANAGERS), body={"initiative": lambda t: t["initiative"].pk}),
     "budgets:export": page(staff(*MANAGERS)),
+    "budgets:project_attachments": form(staff(*MANAGERS)),
+    "budgets:project_attachment_remove": action(staff(*MANAGERS)),
     # Makes vote codes and answers with their letters (PDF); 400 where the budget's phase refuses codes.
     "budgets:vote_codes": form(staff(*MANAGERS), body={"count": "2"}),
     "budgets:review_request": action(staff(*MANAGERS)),
@@ -412,7 +415,7 @@ TARGETS_BY_APP = {
     "council": {"pk": "report", "slug": "process"},
     "processes": {"slug": "process"},
     "api": {"slug": "process"},
-    "budgets": {"pk": "budget", "project_pk": "project", "slug": "process"},
+    "budgets": {"pk": "budget", "project_pk": "project", "slug": "process", "attachment_pk": "project_photo"},
     "values": {"pk": "value"},
     "participation": {"pk": "challenge", "slug": "process"},
 }

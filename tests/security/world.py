@@ -296,6 +296,12 @@ def build_town(*, name: str, code: str, host: str, mark: str = "") -> Town:
     budgets.project_request_review(
         project=rows["project"], actor=lead, specialist=specialist, deadline=today + datetime.timedelta(days=7)
     )
+    rows["project_photo"] = budgets.project_attachment_add(
+        project=rows["project"],
+        actor=lead,
+        upload=SimpleUploadedFile("veld.png", small_png(), content_type="image/png"),
+        alt_text=t("Het veld"),
+    )
     rows["budget_result"] = done = budget("Afgerond budget")
     projects = [
         budgets.project_propose(budget=done, resident=neighbour, title=t(f"Project {i}"), description=t("Plan."))

@@ -45,3 +45,25 @@ class PhotoFields(forms.Form):
         if photo and not alt:
             self.add_error("photo_alt", _("Beschrijf wat er op de foto staat."))
         return data
+
+
+class AttachmentForm(forms.Form):
+    """A photo or PDF document with its description (staff pages)."""
+
+    file = forms.FileField(
+        label=_("Foto of document"),
+        widget=forms.FileInput(attrs={"accept": f"{IMAGE_ACCEPT},application/pdf"}),
+        help_text=_(
+            "Een foto (JPEG, PNG of WebP) of een PDF-document. Uit foto's halen we de gegevens, zoals de plek."
+        ),
+        error_messages={"required": _("Kies een bestand.")},
+    )
+    alt_text = forms.CharField(
+        label=_("Beschrijving"),
+        max_length=ALT_TEXT_MAX,
+        help_text=_("Bij een foto: wat erop staat, voor wie hem niet kan zien. Bij een document: wat erin staat."),
+        error_messages={
+            "required": _("Beschrijf de foto of het document."),
+            "max_length": _("De beschrijving is te lang: hoogstens %(limit_value)d tekens."),
+        },
+    )

@@ -57,3 +57,14 @@ def public_image_urls(*, municipality: Municipality, kind: str, object_ids) -> d
     for row in rows:
         out.setdefault(row.target_id, []).append({"url": row.get_absolute_url(), "alt": row.alt_text})
     return out
+
+
+def attachment_rows_for(*, municipality: Municipality, kind: str, object_ids) -> dict[int, list[Attachment]]:
+    """Per target id its visible attachments in order (one query for a page of targets)."""
+    out: dict[int, list[Attachment]] = {}
+    rows = Attachment.objects.filter(
+        municipality=municipality, target_kind=kind, target_id__in=list(object_ids), hidden_reason=""
+    ).order_by("target_id", "position", "pk")
+    for row in rows:
+        out.setdefault(row.target_id, []).append(row)
+    return out

@@ -15,6 +15,13 @@ class BudgetsConfig(AppConfig):
         if BudgetComponent.key not in components:
             components.register(BudgetComponent())
 
+        from zwerm.attachments.registry import targets
+
+        from .photos import PROJECT_TARGET
+
+        if PROJECT_TARGET.kind not in targets:
+            targets.register(PROJECT_TARGET)
+
         from zwerm.core.personal_data import registry as personal_data
 
         from .personal_data import BudgetsPersonalData

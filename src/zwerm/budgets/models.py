@@ -18,6 +18,8 @@ TITLE_MAX = 200
 TEXT_MAX = 5000
 REASON_MAX = 2000
 MONEY = {"max_digits": 12, "decimal_places": 2}
+# The target kind of a project's photos and documents in zwerm.attachments.
+PROJECT_ATTACHMENT_TARGET = "budget_project"
 
 
 class Budget(MunicipalityScoped):

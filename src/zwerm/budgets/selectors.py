@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
+from zwerm.attachments.selectors import attachment_list, attachment_rows_for
 from zwerm.core import disclosure
 from zwerm.core.amounts import format_euro
 from zwerm.core.models import Municipality
@@ -24,7 +25,17 @@ from zwerm.places.selectors import district_list
 from zwerm.processes.selectors import placement_for, process_can_manage, process_is_visible
 
 from . import rules
-from .models import Ballot, BallotChoice, Budget, CountResult, DistrictAmount, Project, VoteCode, VoteRecord
+from .models import (
+    PROJECT_ATTACHMENT_TARGET,
+    Ballot,
+    BallotChoice,
+    Budget,
+    CountResult,
+    DistrictAmount,
+    Project,
+    VoteCode,
+    VoteRecord,
+)
 from .variants import variant_for
 
 if TYPE_CHECKING:
@@ -585,3 +596,26 @@ def budget_to_publish_count(*, municipality: Municipality, user) -> int:
 def budget_list_voting(*, municipality: Municipality) -> QuerySet[Budget]:
     """Public budgets whose vote is open now (the home page invites people to vote)."""
     return budget_list_public(municipality=municipality).filter(status=Budget.Status.VOTING)
+
+
+def project_attachments(*, project: Project, with_hidden: bool = True) -> list:
+    """A project's photos and documents in order (`zwerm.attachments`)."""
+    return attachment_list(
+        municipality=project.municipality,
+        kind=PROJECT_ATTACHMENT_TARGET,
+        object_id=project.pk,
+        with_hidden=with_hidden,
+    )
+
+
+def projects_attach_files(*, projects) -> list:
+    """Give each project of a page its visible photos and documents as `files` (one query for the page)."""
+    items = list(projects)
+    if not items:
+        return items
+    rows = attachment_rows_for(
+        municipality=items[0].municipality_id, kind=PROJECT_ATTACHMENT_TARGET, object_ids=[p.pk for p in items]
+    )
+    for item in items:
+        item.files = rows.get(item.pk, [])
+    return items

@@ -19,4 +19,10 @@ urlpatterns = [
     path("<int:pk>/stemcodes", staff.vote_codes, name="vote_codes"),
     path("<int:pk>/projecten/<int:project_pk>/advies", staff.review_request, name="review_request"),
     path("<int:pk>/projecten/<int:project_pk>/beoordelen", staff.review, name="review"),
+    path("<int:pk>/projecten/<int:project_pk>/bijlagen", staff.project_attachments, name="project_attachments"),
+    path(
+        "<int:pk>/projecten/<int:project_pk>/bijlagen/<int:attachment_pk>/verwijderen",
+        staff.project_attachment_remove,
+        name="project_attachment_remove",
+    ),
 ]

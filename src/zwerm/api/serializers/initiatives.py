@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from zwerm.attachments.selectors import public_image_urls
 from zwerm.core.redaction import redact
 
 from ..choices import INITIATIVE_KINDS, INITIATIVE_PUBLIC_STATUSES, INITIATIVE_STATUSES
@@ -9,8 +10,30 @@ from .common import FigureSerializer, PlaceSerializer, people, web_url
 REASON_MAX = 1000
 
 
+class ImageSerializer(serializers.Serializer):
+    """A photo that is public with the initiative: where to get it, and its alternative text."""
+
+    url = serializers.CharField()
+    alt = serializers.CharField()
+
+
+class InitiativeListSerializer(serializers.ListSerializer):
+    """Looks up the photos of a whole page at once (one query, not one per initiative)."""
+
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        if items:
+            self.context["images"] = public_image_urls(
+                municipality=items[0].municipality_id, kind="initiative", object_ids=[item.pk for item in items]
+            )
+        return super().to_representation(items)
+
+
 class InitiativeSerializer(serializers.Serializer):
     """A published initiative: the public copy of its text (personal data masked), never its author."""
+
+    class Meta:
+        list_serializer_class = InitiativeListSerializer
 
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=INITIATIVE_KINDS)
@@ -24,10 +47,28 @@ class InitiativeSerializer(serializers.Serializer):
     supporters = serializers.SerializerMethodField()
     commentCount = serializers.IntegerField(source="comment_count", min_value=0)
     url = serializers.SerializerMethodField()
+    images = serializers.SerializerMethodField()
 
     @extend_schema_field(FigureSerializer)
     def get_supporters(self, initiative) -> dict:
         return people(initiative.support_count)
+
+    @extend_schema_field(ImageSerializer(many=True))
+    def get_images(self, initiative) -> list:
+        """The visible photos (hidden ones never), as absolute URLs with their alternative text."""
+        images = self.context.get("images")
+        if images is None:
+            images = public_image_urls(
+                municipality=initiative.municipality_id, kind="initiative", object_ids=[initiative.pk]
+            )
+        request = self.context.get("request")
+        return [
+            {
+                "url": request.build_absolute_uri(image["url"]) if request is not None else image["url"],
+                "alt": image["alt"],
+            }
+            for image in images.get(initiative.pk, [])
+        ]
 
     def get_url(self, initiative) -> str:
         return web_url(self.context.get("request"), initiative)

@@ -1,5 +1,6 @@
 """Writes for budgets: the only way rows of this app change (views, commands and the demo call these)."""
 
+from .attachments import project_attachment_add, project_attachment_remove
 from .budget import budget_count, budget_create, budget_publish_result, budget_set_status
 from .codes import address_list_read, vote_codes_generate
 from .projects import (
@@ -22,6 +23,8 @@ __all__ = [
     "budget_create",
     "budget_publish_result",
     "budget_set_status",
+    "project_attachment_add",
+    "project_attachment_remove",
     "project_can_review",
     "project_from_initiative",
     "project_propose",

@@ -53,7 +53,7 @@ def budget_detail(request, pk):
     context = {
         "budget": budget,
         "process": selectors.budget_process(budget=budget),
-        "projects": projects,
+        "projects": selectors.projects_attach_files(projects=projects),
         "amounts": selectors.district_amount_list(budget=budget),
         "has_voted": selectors.has_voted(budget=budget, user=request.user),
         "can_manage": selectors.budget_can_manage(budget=budget, user=request.user),

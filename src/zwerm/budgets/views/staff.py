@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
+from zwerm.attachments.forms import AttachmentForm
 from zwerm.core.uploads import upload_limit
 from zwerm.processes.selectors import process_can_manage, process_get, specialist_choices
 from zwerm.web.actions import add_service_errors, perform
@@ -260,3 +261,51 @@ def vote_codes(request, pk):
             return response
     context = {"budget": budget, "form": form, "codes": selectors.vote_code_counts(budget=budget)}
     return render(request, "budgets/vote_codes.html", context, status=400 if form.errors else 200)
+
+
+def _managed_project_or_404(request, pk, project_pk):
+    budget = _managed_or_403(request, pk)
+    project = selectors.project_get(budget=budget, pk=project_pk)
+    if project is None:
+        raise Http404
+    return budget, project
+
+
+@role_required(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def project_attachments(request, pk, project_pk):
+    """Photos and PDF documents with a project (shown with it on the budget's page)."""
+    budget, project = _managed_project_or_404(request, pk, project_pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_attachment_add(
+                project=project,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Toegevoegd. Het staat bij het project op de pagina van het buurtbudget."))
+            return redirect("budgets:project_attachments", pk=budget.pk, project_pk=project.pk)
+    context = {
+        "budget": budget,
+        "project": project,
+        "form": form,
+        "attachments": selectors.project_attachments(project=project),
+    }
+    return render(request, "budgets/project_attachments.html", context)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def project_attachment_remove(request, pk, project_pk, attachment_pk):
+    budget, project = _managed_project_or_404(request, pk, project_pk)
+    perform(
+        request,
+        lambda: services.project_attachment_remove(project=project, actor=request.user, attachment_id=attachment_pk),
+        success=_("Verwijderd."),
+    )
+    return redirect("budgets:project_attachments", pk=budget.pk, project_pk=project.pk)

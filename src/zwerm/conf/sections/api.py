@@ -11,7 +11,7 @@ from .identity import ZWERM_OIDC_STAFF
 
 # The full version of the API, sent as the `API-Version` header on every API response (NL API-57).
 # The major version is also in the URL (/api/v1/); change both together with docs/api/openapi.json.
-ZWERM_API_VERSION = "1.1.0"
+ZWERM_API_VERSION = "1.2.0"
 
 # Where Zwerm's source and its documents (docs/) are published: the API root and the page on how figures
 # are calculated link there. The default is the placeholder of publiccode.yml.
