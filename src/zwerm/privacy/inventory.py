@@ -13,6 +13,8 @@ OTHER_MODELS = {
     "core.MunicipalityHost": "no personal data: host names",
     "places.District": "no personal data: wijk names",
     "places.Neighbourhood": "no personal data: buurt names",
+    "places.DistrictShape": "no personal data: the outline of a wijk (public map data)",
+    "places.NeighbourhoodShape": "no personal data: the outline of a buurt (public map data)",
     "values.Value": "no personal data: the municipality's values",
     "api.ApiToken": IN_OFFICE + " (a hash of the token, never the token)",
     "privacy.PersonalDataAccess": "kept: staff access to personal data, in office (append-only accountability)",
