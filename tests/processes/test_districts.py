@@ -70,3 +70,12 @@ def test_a_process_touches_its_own_wijk_and_those_of_what_it_hosts(
     assert "Hele stad" in _text(listed)
     page = _text(web.get(process.get_absolute_url()).content.decode())
     assert f"{noord.name}, Testdam West, Testdam Zuid" in page
+
+
+def test_the_wijk_of_a_process_place_counts_too(process, municipality):
+    oost = district_save(municipality=municipality, code="WK000104", name="Testdam Oost")
+    hood = neighbourhood_save(municipality=municipality, district=oost, code="BU00010401", name="Oostbuurt")
+    # no service sets a process's place yet (the locations work): the column it would fill, set directly
+    type(process).objects.filter(pk=process.pk).update(location_neighbourhood=hood)
+    touched = selectors.process_districts(municipality=municipality, processes=[process])[process.pk]
+    assert [d.name for d in touched] == ["Testdam Oost"]

@@ -172,7 +172,8 @@ def vote_code_counts(*, budget: Budget) -> dict[str, int]:
 
 
 def budget_district_ids(*, budget_ids: list[int]) -> dict[int, set[int]]:
-    """Budget pk -> the wijken (district pks) it is for: its own wijk, or those it sets an amount aside for."""
+    """Budget pk -> the wijken (district pks) it is for: its own wijk, those it sets an amount aside for, and
+    those its projects' places lie in."""
     out: dict[int, set[int]] = {pk: set() for pk in budget_ids}
     for pk, district_id in Budget.objects.filter(pk__in=budget_ids, district__isnull=False).values_list(
         "pk", "district_id"
@@ -181,6 +182,11 @@ def budget_district_ids(*, budget_ids: list[int]) -> dict[int, set[int]]:
     for pk, district_id in DistrictAmount.objects.filter(budget_id__in=budget_ids).values_list(
         "budget_id", "district_id"
     ):
+        out[pk].add(district_id)
+    # the wijken of the projects' places (locations)
+    for pk, district_id in Project.objects.filter(
+        budget_id__in=budget_ids, location_neighbourhood__isnull=False
+    ).values_list("budget_id", "location_neighbourhood__district_id"):
         out[pk].add(district_id)
     return out
 
@@ -520,13 +526,20 @@ def budget_district_results(*, budget: Budget, count: CountResult) -> DistrictRe
     shown_every = disclosure.breakdown(every, budget_voter_count(budget=budget))
     shown_counted = disclosure.breakdown(counted, count.voters)
     winners = {int(pk) for pk in count.outcome["winners"]}
-    funded = list(project_list(budget=budget).filter(pk__in=winners))
+    funded = list(project_list(budget=budget).filter(pk__in=winners).select_related("location_neighbourhood"))
+
+    def wijk(project: Project) -> int | None:
+        # the project's wijk (per-wijk budgets), or that of its place (locations)
+        if project.district_id is not None:
+            return project.district_id
+        return project.location_neighbourhood.district_id if project.location_neighbourhood_id else None
+
     amounts = {a.district_id: a.amount for a in district_amount_list(budget=budget)}
     rows = []
     for district in district_list(municipality=budget.municipality).order_by("name", "pk"):
         hidden = disclosure.insufficient()
         both = shown_every.get(district.pk, hidden).shown and shown_counted.get(district.pk, hidden).shown
-        chosen = [p for p in funded if p.district_id == district.pk]
+        chosen = [p for p in funded if wijk(p) == district.pk]
         rows.append(
             DistrictResult(
                 district=district,
@@ -538,7 +551,7 @@ def budget_district_results(*, budget: Budget, count: CountResult) -> DistrictRe
                 amount=amounts.get(district.pk),
             )
         )
-    whole = [p for p in funded if p.district_id is None]
+    whole = [p for p in funded if wijk(p) is None]
     return DistrictResults(
         rows=rows, whole_area=whole, whole_area_cost=sum((p.cost or Decimal(0) for p in whole), start=Decimal(0))
     )

@@ -1,6 +1,6 @@
-"""Which wijken a process touches: its own wijk and those of the components it hosts (a budget's wijk or
-wijken, an initiative's wijk), for the process list and page and their maps. Processes are not people: these
-are counts of processes, no disclosure rule applies."""
+"""Which wijken a process touches: its own wijk, that of its place, and those of the components it hosts (a
+budget's wijken, an initiative's wijk), for the process list and page and their maps. Processes are not people:
+these are counts of processes, no disclosure rule applies."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 def _district_ids(processes: list[Process]) -> dict[int, set[int]]:
     """Process pk -> the district pks it touches: one query for the placements, one per kind of component."""
     touched: dict[int, set[int]] = {p.pk: ({p.district_id} if p.district_id else set()) for p in processes}
+    # the wijk of the process's place (locations), where it has one
+    for pk, district_id in Process.objects.filter(
+        pk__in=list(touched), location_neighbourhood__isnull=False
+    ).values_list("pk", "location_neighbourhood__district_id"):
+        touched[pk].add(district_id)
     per_kind: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for process_id, kind, object_id in Placement.objects.filter(process__in=list(touched)).values_list(
         "process_id", "kind", "object_id"
