@@ -54,7 +54,7 @@ def dashboard(request):
         "reports": selectors.report_list_for_municipality(municipality=request.municipality)[:10],
         "is_council": staff_verified(request, *COUNCIL_ROLES),
         # The sensing picture per wijk: aggregated figures only, as on the public page.
-        "sensing": sensing_selectors.public_overview(municipality=request.municipality),
+        "sensing": sensing_selectors.public_overview_cached(municipality=request.municipality),
     }
     return render(request, "council/dashboard.html", context)
 

@@ -18,7 +18,7 @@ def statement_read(municipality: Municipality, source_id: str) -> SourceText | N
     if not str(source_id).isdecimal():
         return None
     item = statement_get_by_id(municipality=municipality, pk=int(source_id))
-    if item is None:
+    if item is None or item.status == item.Status.REJECTED:  # a rejected statement does not count in sensing
         return None
     district = item.author.district if item.author is not None else None
     url = reverse("dialogues:detail", args=[item.dialogue_id])

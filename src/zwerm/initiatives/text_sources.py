@@ -24,7 +24,7 @@ def initiative_read(municipality: Municipality, source_id: str) -> SourceText | 
     if not str(source_id).isdecimal():
         return None
     item = initiative_list_for_staff(municipality=municipality).filter(pk=int(source_id)).first()
-    if item is None:
+    if item is None or item.is_hidden:  # a hidden initiative does not count in sensing
         return None
     # The free "plek" field is left out: it often holds a street and house number, and the buurt says where.
     text = "\n".join(p for p in (item.title, item.body) if p)
@@ -39,7 +39,7 @@ def comment_read(municipality: Municipality, source_id: str) -> SourceText | Non
     if not str(source_id).isdecimal():
         return None
     item = comment_get_by_id(municipality=municipality, pk=int(source_id))
-    if item is None:
+    if item is None or item.is_hidden:  # a hidden comment does not count in sensing
         return None
     hood = item.initiative.neighbourhood
     return SourceText(item.body, item.created_at, hood, hood.district, item.initiative.get_absolute_url())

@@ -445,20 +445,23 @@ def alert_recent_count(*, municipality: Municipality, weeks: int = 4) -> int:
     return Alert.objects.filter(municipality=municipality, period__in=recent).count()
 
 
-PUBLIC_OVERVIEW_SECONDS = 300  # at most this stale, even without a new refresh or text
+PUBLIC_PICTURE_SECONDS = 7 * 24 * 3600  # kept until replaced: every change to the texts replaces or drops it
+
+
+def public_picture_key(municipality_id: int, language: str) -> str:
+    return f"zwerm:sensing:picture:{municipality_id}:{language}:{disclosure.threshold()}"
 
 
 def public_overview_cached(*, municipality: Municipality) -> dict:
-    """`public_overview`, computed once per refresh and kept in the cache: the public picture is the same for
-    every visitor until the next refresh or the next text (both are in the key), and computing it reads every
-    text of the last weeks (seconds at 500,000 texts). The language is in the key too (alert wording)."""
-    latest = Refresh.objects.filter(municipality=municipality).order_by("-pk").values_list("pk", flat=True).first()
-    last_text = Text.objects.filter(municipality=municipality).order_by("-pk").values_list("pk", flat=True).first()
-    key = f"zwerm:sensing:public:{municipality.pk}:{latest}:{last_text}:{get_language()}:{disclosure.threshold()}"
+    """`public_overview` as the background work stored it (`services.public_picture_store`: after each refresh,
+    and after texts come in, coalesced), the same for every visitor: computing it reads every text of the last
+    weeks (seconds at 500,000 texts). A text that may no longer count (hidden, removed) drops the stored picture
+    at once. Computed here only when the cache has none (and then stored). Per language (alert wording)."""
+    key = public_picture_key(municipality.pk, get_language())
     overview = cache.get(key)
     if overview is None:
         overview = public_overview(municipality=municipality)
-        cache.set(key, overview, PUBLIC_OVERVIEW_SECONDS)
+        cache.set(key, overview, PUBLIC_PICTURE_SECONDS)
     return overview
 
 

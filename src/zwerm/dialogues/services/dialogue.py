@@ -8,6 +8,7 @@ from zwerm.core.masking import public_copy
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
 from zwerm.sensing.services import text_ingest_later
+from zwerm.sensing.services.personal_data import text_forget
 
 from ..anonymity import day, statement_author_key
 from ..models import CONTEXT_MAX, QUESTION_MAX, STATEMENT_MAX, Dialogue, Participant, Statement
@@ -125,4 +126,13 @@ def statement_moderate(*, moderator, statement: Statement, approve: bool, reason
     with transaction.atomic():
         statement.save(update_fields=["status", "moderation_reason"])
         analysis_request(dialogue_id=statement.dialogue_id)
+        # A rejected statement no longer counts in sensing's figures (the public picture changes at once).
+        if approve:
+            text_ingest_later(
+                channel="statement", source_id=statement.pk, municipality_id=statement.dialogue.municipality_id
+            )
+        else:
+            text_forget(
+                municipality_id=statement.dialogue.municipality_id, channel="statement", source_ids=[statement.pk]
+            )
     return statement

@@ -9,6 +9,8 @@ from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.core.text import clean_text
+from zwerm.sensing.services import text_ingest_later
+from zwerm.sensing.services.personal_data import text_forget
 
 from ..models import REASON_MAX, Comment, Flag, Initiative, MailDelivery, ModerationAction
 from ..tasks import moderation_notify
@@ -44,6 +46,10 @@ def _target(initiative: Initiative, comment: Comment | None):
     return comment if comment is not None else initiative
 
 
+def _channel(comment: Comment | None) -> str:
+    return "comment" if comment is not None else "initiative"
+
+
 def moderation_hide(
     *, moderator, initiative: Initiative, reason: str, comment: Comment | None = None
 ) -> ModerationAction:
@@ -68,6 +74,8 @@ def moderation_hide(
             resolved_at=timezone.now()
         )
         MailDelivery.objects.create(moderation_action=action)  # the moderator sees whether the mail went out
+        # A hidden text no longer counts in sensing's figures (the public picture changes at once).
+        text_forget(municipality_id=initiative.municipality_id, channel=_channel(comment), source_ids=[target.pk])
         enqueue_on_commit(moderation_notify, action_id=action.pk)
     return action
 
@@ -92,6 +100,7 @@ def moderation_restore(
             moderator=moderator,
         )
         MailDelivery.objects.create(moderation_action=action)  # the moderator sees whether the mail went out
+        text_ingest_later(channel=_channel(comment), source_id=target.pk, municipality_id=initiative.municipality_id)
         enqueue_on_commit(moderation_notify, action_id=action.pk)
     return action
 

@@ -10,6 +10,7 @@ from .imports import (
     report_import_start,
 )
 from .ingest import text_ingest, text_ingest_later, text_ingest_source
+from .public import public_picture_refresh, public_picture_store
 from .refresh import refresh_later, refresh_run, sensing_refresh
 from .themes import theme_rename
 
@@ -20,6 +21,8 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_token_valid",
+    "public_picture_refresh",
+    "public_picture_store",
     "refresh_later",
     "refresh_run",
     "report_import_csv",

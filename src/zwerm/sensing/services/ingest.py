@@ -29,6 +29,7 @@ from zwerm.sensing.engine.prepare import PreparedText, prepare
 from zwerm.sensing.engine.redaction import RedactionPolicy
 
 from ..models import Channel, Refresh, RouterModel, Text, Theme
+from .public import public_picture_later
 from .sources import source_read
 
 logger = logging.getLogger(__name__)
@@ -154,6 +155,7 @@ def text_ingest(
             "report_import": report_import,
         },
     )
+    public_picture_later(municipality_id=municipality.pk)
     return text_row
 
 

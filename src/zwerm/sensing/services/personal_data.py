@@ -11,6 +11,7 @@ from zwerm.core.text_sources import TextSource
 from zwerm.core.text_sources import registry as text_sources
 
 from ..models import Text
+from .public import public_picture_later
 
 
 def text_forget(*, municipality_id: int, channel: str, source_ids) -> int:
@@ -22,6 +23,8 @@ def text_forget(*, municipality_id: int, channel: str, source_ids) -> int:
         deleted, _rows = Text.objects.filter(
             municipality_id=municipality_id, channel=channel, source_id__in=ids
         ).delete()
+        if deleted:
+            public_picture_later(municipality_id=municipality_id, removed=True)
     return deleted
 
 
@@ -48,4 +51,6 @@ def orphaned_texts_forget(*, source: TextSource) -> int:
     if not gone:
         return 0
     with transaction.atomic():
+        for municipality_id in set(Text.objects.filter(pk__in=gone).values_list("municipality_id", flat=True)):
+            public_picture_later(municipality_id=municipality_id, removed=True)
         return Text.objects.filter(pk__in=gone).delete()[0]

@@ -28,6 +28,7 @@ from zwerm.sensing.engine.trends import ALL_AREAS, TrendConfig
 
 from ..models import Alert, Refresh, RouterModel, Text, Theme, TrendPoint
 from .ingest import current_models
+from .public import public_picture_store
 
 logger = logging.getLogger(__name__)
 MIN_TEXTS = 12  # fewer texts than this make no themes worth showing
@@ -189,6 +190,7 @@ def refresh_run(*, municipality: Municipality) -> Refresh:
     keep |= set(runs.filter(status=Refresh.Status.DONE, model__isnull=False).values_list("pk", flat=True)[:1])
     keep |= set(Alert.objects.filter(municipality=municipality).values_list("refresh_id", flat=True))
     runs.exclude(pk__in=keep).delete()
+    public_picture_store(municipality=municipality)  # the public picture of this refresh, before anyone asks
     return run
 
 

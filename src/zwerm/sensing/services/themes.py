@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from zwerm.core.text import clean_text
 
 from ..models import Theme
+from .public import public_picture_later
 
 NAME_MAX = 120
 
@@ -21,4 +22,5 @@ def theme_rename(*, theme: Theme, label: str) -> Theme:
         if cleaned:
             theme.label = cleaned
         theme.save(update_fields=["label", "renamed", "updated_at"])
+        public_picture_later(municipality_id=theme.municipality_id, removed=True)  # the public page names it
     return theme
