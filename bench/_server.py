@@ -61,15 +61,17 @@ def zwerm(env: dict, *args: str) -> None:
 
 def run_django(env: dict, code: str, params: dict):
     """Run `code` in a Django shell with `params` (JSON in BENCH_PARAMS); it prints its answer as the last line."""
-    out = subprocess.run(
+    done = subprocess.run(
         [VENV_BIN / "zwerm", "shell", "-c", code],
         env={**env, "BENCH_PARAMS": json.dumps(params)},
-        check=True,
         capture_output=True,
         text=True,
         cwd=ROOT,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-4000:])  # the child's traceback, not the whole script
+        raise SystemExit(f"the Django shell stopped with status {done.returncode}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 class LocalPostgres:

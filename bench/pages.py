@@ -13,8 +13,14 @@ What it does:
   project's), migrates it and fills it (bench/_pages_fill.py) with the issue's volumes times --scale: 100,000
   residents, 100,000 initiatives with 300,000 status changes, 1,000,000 supports, 60,000 comments (10,000 on
   one initiative), 200 dialogues with 2,000,000 votes (the largest 8,333 participants; the three largest
-  analysed). Bulk rows go in with COPY through the models' own columns; public texts are masked by
-  core.redaction. Sensing texts and processes are not filled: /signalen/ and /trajecten/ are measured empty.
+  analysed), 500,000 sensing texts (one per initiative and comment, the rest meldingen) and one sensing
+  refresh over them (`--no-sensing-refresh` leaves it out: at scale 1 it takes long and GBs), 80 processes
+  with the council's kaders, spending and questions (the first with 40 phases and 2,000 updates), and a
+  buurtbudget of 100 projects with 100,000 ballots, counted and published. Bulk rows go in with COPY through
+  the models' own columns (texts too: text_ingest one by one would take hours); public texts are masked by
+  core.redaction; everything small goes through the services.
+- the staff pages (sensing dashboard, council dashboard) are asked with a session of the benchmark's admin
+  with a verified second factor (made in the database, as a log-in would);
 - starts Granian with the production settings (bench/_server.py: ZWERM_ENVIRONMENT=production, Redis cache),
   2 workers, and asks each page for --seconds at 1 connection and at 16 (wrk when installed, else a bounded
   Python client: one thread and one keep-alive connection per virtual visitor, each request waiting for the
@@ -39,13 +45,30 @@ from _server import ROOT, WebServer, machine, percentile, production_env, run_dj
 
 HOST = "127.0.0.1"
 FILL = (Path(__file__).parent / "_pages_fill.py").read_text()
+SESSION = """
+import json, os
+from django.conf import settings
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from zwerm.accounts.models import User
+user = User.objects.get(email=json.loads(os.environ["BENCH_PARAMS"])["email"])
+client = Client()
+client.force_login(user)
+session = client.session
+session["otp_device_id"] = TOTPDevice.objects.filter(user=user, confirmed=True).first().persistent_id
+session.save()
+print(json.dumps({"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}))
+"""
 QUERIES = """
 import json, os
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-client, out = Client(), {}
-for path in json.loads(os.environ["BENCH_PARAMS"])["paths"]:
+params = json.loads(os.environ["BENCH_PARAMS"])
+client, staff, out = Client(), Client(), {}
+staff.cookies[params["cookie"]["name"]] = params["cookie"]["value"]
+for path in params["paths"]:
+    client = staff if path in params["staff"] else Client()
     client.get(path, HTTP_HOST="127.0.0.1")  # warm the per-process caches
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path, HTTP_HOST="127.0.0.1")
@@ -70,18 +93,26 @@ def pages(info: dict, cursor_path: str, api_after: str) -> list[tuple[str, str]]
         ("/dialogen/", "/dialogen/"),
         ("dialogue results (largest)", f"/dialogen/{info['largest']}/resultaten"),
         ("dialogue detail (largest)", f"/dialogen/{info['largest']}"),
-        ("/signalen/ (no texts filled)", "/signalen/"),
-        ("/trajecten/ (none filled)", "/trajecten/"),
+        ("/signalen/", "/signalen/"),
+        ("sensing dashboard (staff)", "/signalen/beheer"),
+        ("/trajecten/", "/trajecten/"),
+        ("process, long history", f"/trajecten/{info['long_history']}"),
+        ("council dashboard (staff)", "/raad/"),
+        ("budget result", f"/buurtbudget/{info['budget']}/uitslag"),
         ("/api/v1/initiatives", "/api/v1/initiatives"),
         (f"/api/v1/initiatives?page={api_deep}", f"/api/v1/initiatives?page={api_deep}"),
         ("/api/v1/initiatives?after=… (deep)", api_after),
     ]
 
 
-def measure(port: int, path: str, connections: int, seconds: float) -> dict:
+STAFF = ("/signalen/beheer", "/raad/")
+
+
+def measure(port: int, path: str, connections: int, seconds: float, cookie: str = "") -> dict:
     """Bounded closed-loop load: `connections` visitors, each with one keep-alive connection."""
+    headers = {"Host": HOST, **({"Cookie": cookie} if cookie else {})}
     if shutil.which("wrk"):
-        return wrk(port, path, connections, seconds)
+        return wrk(port, path, connections, seconds, cookie)
     latencies: list[float] = []
     errors = [0]
     stop = time.monotonic() + seconds
@@ -93,7 +124,7 @@ def measure(port: int, path: str, connections: int, seconds: float) -> dict:
         while time.monotonic() < stop:
             started = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Host": HOST})
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -126,7 +157,7 @@ def measure(port: int, path: str, connections: int, seconds: float) -> dict:
     }
 
 
-def wrk(port: int, path: str, connections: int, seconds: float) -> dict:
+def wrk(port: int, path: str, connections: int, seconds: float, cookie: str = "") -> dict:
     out = subprocess.run(
         [
             "wrk",
@@ -139,6 +170,7 @@ def wrk(port: int, path: str, connections: int, seconds: float) -> dict:
             "--latency",
             "-H",
             f"Host: {HOST}",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             f"http://{HOST}:{port}{path}",
         ],
         capture_output=True,
@@ -216,6 +248,7 @@ def main() -> None:
     parser.add_argument("--db", default="postgres://postgres@127.0.0.1:5432/zwerm_pages")
     parser.add_argument("--reuse", action="store_true", help="measure the database filled by an earlier run")
     parser.add_argument("--concurrency", default="1,16")
+    parser.add_argument("--no-sensing-refresh", action="store_true", help="fill the texts, leave out the refresh")
     args = parser.parse_args()
 
     # The API's rate limit for anonymous clients (120/minute) would answer most of the load with 429.
@@ -225,7 +258,7 @@ def main() -> None:
     if not args.reuse:
         recreate(args.db)
         zwerm(env, "migrate", "--no-input", "-v", "0")
-        info = run_django(env, FILL, {"scale": args.scale, "seed": 19})
+        info = run_django(env, FILL, {"scale": args.scale, "seed": 19, "sensing_refresh": not args.no_sensing_refresh})
         info["scale"] = args.scale
         info_file.parent.mkdir(exist_ok=True)
         info_file.write_text(json.dumps(info))
@@ -241,12 +274,18 @@ def main() -> None:
             server.port, f"/api/v1/initiatives?page={max(2, min(1000, info['initiatives'] // 40))}", 8, "api"
         )
         table = pages(info, deep_web, deep_api)
-        queries = run_django(env, QUERIES, {"paths": [path for _, path in table]})
+        session = run_django(env, SESSION, {"email": info["staff"]})
+        cookie = f"{session['name']}={session['value']}"
+        queries = run_django(
+            env, QUERIES, {"paths": [path for _, path in table], "staff": list(STAFF), "cookie": session}
+        )
         print(f"\nmachine: {machine()}")
         print(f"PostgreSQL: {pg_settings(args.db)}")
         print(
             f"data: scale {info['scale']}: {info['initiatives']:,} initiatives, {info['supports']:,} supports, "
-            f"{info['comments']:,} comments, {len(info['dialogues'])} dialogues with {info['votes']:,} votes; "
+            f"{info['comments']:,} comments, {len(info['dialogues'])} dialogues with {info['votes']:,} votes, "
+            f"{info['texts']:,} sensing texts (refresh {info['refresh']}), {info['processes']} processes "
+            f"({info['updates']:,} updates on one), {info['ballots']:,} ballots; "
             f"{args.seconds:g} s per page and level; client: {'wrk' if shutil.which('wrk') else 'Python threads'}"
         )
         head = "| page | " + " | ".join(f"p50 @{c} | p95 @{c} | p99 @{c} | req/s @{c}" for c in levels)
@@ -255,7 +294,7 @@ def main() -> None:
         for label, path in table:
             cells = []
             for c in levels:
-                r = measure(server.port, path, c, args.seconds)
+                r = measure(server.port, path, c, args.seconds, cookie if path in STAFF else "")
                 err = f" ({r['errors']} not 200)" if r["errors"] else ""
                 cells.append(f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['rps']:.1f}{err}")
             status, count, size = queries[path]

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from zwerm.accounts.roles import Role
-from zwerm.sensing.selectors import public_overview_cached
+from zwerm.sensing.selectors import public_overview
 from zwerm.sensing.services import report_receive
 
 from ..serializers.common import people
@@ -31,7 +31,7 @@ class SensingOverviewView(PublicResource):
     serializer_class = None
 
     def get(self, request):
-        overview = public_overview_cached(municipality=self.municipality)
+        overview = public_overview(municipality=self.municipality)
         return Response(self.serializer_class(self.rows(overview), many=True).data)
 
 

@@ -121,6 +121,7 @@ def statement_moderate(*, moderator, statement: Statement, approve: bool, reason
     require_dialogue_staff(user=moderator, municipality=statement.dialogue.municipality)
     if not approve:
         reason = clean_text(reason, field_label=_("de reden"), max_length=500)
+    was_rejected = statement.status == Statement.Status.REJECTED
     statement.status = Statement.Status.APPROVED if approve else Statement.Status.REJECTED
     statement.moderation_reason = reason
     with transaction.atomic():
@@ -128,9 +129,10 @@ def statement_moderate(*, moderator, statement: Statement, approve: bool, reason
         analysis_request(dialogue_id=statement.dialogue_id)
         # A rejected statement no longer counts in sensing's figures (the public picture changes at once).
         if approve:
-            text_ingest_later(
-                channel="statement", source_id=statement.pk, municipality_id=statement.dialogue.municipality_id
-            )
+            if was_rejected:  # (a pending statement is in sensing since it was written)
+                text_ingest_later(
+                    channel="statement", source_id=statement.pk, municipality_id=statement.dialogue.municipality_id
+                )
         else:
             text_forget(
                 municipality_id=statement.dialogue.municipality_id, channel="statement", source_ids=[statement.pk]
