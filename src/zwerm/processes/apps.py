@@ -15,6 +15,13 @@ class ProcessesConfig(AppConfig):
             if component_type.key not in components:
                 components.register(component_type)
 
+        from zwerm.attachments.registry import targets
+
+        from .attachments import UPDATE_TARGET
+
+        if UPDATE_TARGET.kind not in targets:
+            targets.register(UPDATE_TARGET)
+
         from zwerm.core.personal_data import registry as personal_data
 
         from .personal_data import ProcessesPersonalData

@@ -285,6 +285,18 @@ class DecisionForm(forms.Form):
 class UpdateForm(forms.Form):
     title = text_field(_("Titel"), 200)
     body = text_field(_("Bericht"), TEXT_MAX, rows=6)
+    attachment = forms.FileField(
+        label=_("Foto of PDF (mag leeg blijven)"),
+        required=False,
+        help_text=_("Een foto (JPEG, PNG of WebP) of een PDF-document."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+    )
+    attachment_alt = forms.CharField(
+        label=_("Wat staat erop?"),
+        required=False,
+        max_length=250,
+        help_text=_("Bij een foto: beschrijf wat je ziet, voor wie de foto niet kan zien. Bij een PDF: de naam."),
+    )
 
 
 class FollowForm(forms.Form):

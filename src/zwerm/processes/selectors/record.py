@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from zwerm.core import disclosure
 
+from ..attachments import with_attachments
 from ..models import (
     Advice,
     AdviceRequest,
@@ -175,7 +176,7 @@ def process_record(*, process: Process) -> ProcessRecord:
         )
         for d in decision_list(process=process)
     )
-    updates = tuple(update_list(process=process))
+    updates = tuple(with_attachments(update_list(process=process).select_related("process__municipality")))
     counts = stakeholder_counts(process=process)
     figures = ParticipationFigures(
         followers=ProcessFollow.objects.filter(process=process).count(),

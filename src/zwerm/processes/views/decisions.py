@@ -1,14 +1,17 @@
 """The decision log and updates, from the process lead's side."""
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zwerm.core.uploads import upload_limit
 from zwerm.values.selectors import value_list
 from zwerm.web.actions import once, success_once
 
 from .. import selectors, services
+from ..attachments import with_attachments
 from ..forms import DecisionForm, UpdateForm
 from .common import managed_process_or_403, manager_required, save
 
@@ -62,9 +65,10 @@ def decisions(request, slug):
 
 @manager_required
 @require_http_methods(["GET", "POST"])
+@upload_limit(lambda: max(settings.ZWERM_IMAGE_MAX_BYTES, settings.ZWERM_DOCUMENT_MAX_BYTES))
 def updates(request, slug):
     process = managed_process_or_403(request, slug)
-    form = UpdateForm(request.POST or None)
+    form = UpdateForm(request.POST or None, request.FILES or None)
     post = once(
         request,
         "processes.update",
@@ -73,5 +77,5 @@ def updates(request, slug):
     if request.method == "POST" and save(form, post):
         success_once(request, _("Het bericht is geplaatst. Volgers krijgen het per e-mail."))
         return redirect("processes:updates", process.slug)
-    context = {"process": process, "updates": selectors.update_list(process=process), "form": form}
+    context = {"process": process, "updates": with_attachments(selectors.update_list(process=process)), "form": form}
     return render(request, "processes/updates.html", context, status=400 if form.errors else 200)
