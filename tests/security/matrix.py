@@ -100,6 +100,7 @@ RULES: dict[str, Rule] = {
     "web:staff_home": page(staff(*ALL_STAFF)),
     "web:municipality_settings": form(staff(), body={"welcome_title": "Nieuw", "welcome_text": "Tekst"}),
     "web:places": form(staff(), body={"action": "district", "code": "WK000199", "name": "Zuid"}),
+    "web:places_shapes": action(staff(), body={}),  # no file: the form says so, nothing changes
     "web:roles": form(
         staff(), body={"action": "grant", "email": lambda t: t.people["neighbour"].email, "role": "moderator"}
     ),

@@ -97,6 +97,7 @@ def test_the_type_comes_from_the_content_not_the_name_or_the_browser():
         ("é".encode() * 4096 + "é".encode()[:1], "text/plain"),  # UTF-8 cut off inside a character
         (b"MZ\x90\x00\x03\x00\x00\x00", None),  # a Windows program
         (b"PK\x03\x04\x14\x00", None),  # a zip (also .docx)
+        (b"SQLite format 3\x00\x10\x00", "application/geopackage+sqlite3"),  # a GeoPackage is SQLite
         (b"", None),
     ],
 )

@@ -1,11 +1,14 @@
-"""Writes for places: wijken and buurten, one by one or from a CSV file."""
+"""Writes for places: wijken and buurten, one by one, from a CSV file or with their shapes from a CBS file."""
 
 import csv
 import io
 import re
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,7 +17,7 @@ from zwerm.core.models import Municipality
 from . import geometry as geo
 from .models import District, DistrictShape, Neighbourhood, NeighbourhoodShape, Postcode
 from .selectors import normalise_postcode
-from .shapefiles import AreaFeature
+from .shapefiles import AreaFeature, ShapeFileError, read_shape_file
 
 REQUIRED_COLUMNS = ("wijkcode", "wijknaam", "buurtcode", "buurtnaam")
 
@@ -26,6 +29,8 @@ class PlacesImportReport:
     updated: int = 0
     postcodes: int = 0
     shapes: int = 0
+    district_shapes: int = 0  # of `shapes`: wijken with a shape from the file or drawn from their buurten
+    neighbourhood_shapes: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -183,6 +188,7 @@ def places_import_shapes(*, municipality: Municipality, features: list[AreaFeatu
                 districts[feature.code] = district_save(municipality=municipality, code=feature.code, name=feature.name)
                 district_shape_save(district=districts[feature.code], geometry=feature.shape)
                 report.shapes += 1
+                report.district_shapes += 1
                 report.districts_created += 0 if existed else 1
                 report.updated += 1 if existed else 0
             for feature in buurten:
@@ -202,16 +208,55 @@ def places_import_shapes(*, municipality: Municipality, features: list[AreaFeatu
                 )
                 neighbourhood_shape_save(neighbourhood=neighbourhood, geometry=feature.shape)
                 report.shapes += 1
+                report.neighbourhood_shapes += 1
                 report.neighbourhoods_created += 0 if existed else 1
                 report.updated += 1 if existed else 0
             shaped = {f.code for f in wijken}
             for district in districts.values():
                 if district.code not in shaped and district_shape_from_neighbourhoods(district=district):
                     report.shapes += 1
+                    report.district_shapes += 1
     except ValidationError as error:
         messages = (
             [m for ms in error.message_dict.values() for m in ms] if hasattr(error, "error_dict") else error.messages
         )
         report.errors.extend(messages)
         report.districts_created = report.neighbourhoods_created = report.updated = report.shapes = 0
+        report.district_shapes = report.neighbourhood_shapes = 0
     return report
+
+
+def places_import_shape_file(*, municipality: Municipality, file: File) -> PlacesImportReport:
+    """Import wijken and buurten with their shapes from an uploaded CBS wijk- en buurtkaart (GeoJSON or
+    GeoPackage, told apart by content; RD New or WGS84). The caller has checked the upload (size and type:
+    core.uploads.upload_check). A GeoPackage is an SQLite database and needs a file on disk: the upload's
+    temporary file when it has one, else a copy that is removed afterwards. All or nothing, like
+    `places_import_shapes`; a file that cannot be read or holds none of this municipality's wijken and
+    buurten gives an error in the report and changes nothing."""
+    temporary_path = getattr(file, "temporary_file_path", None)
+    if temporary_path is not None:
+        return _import_shape_path(municipality=municipality, path=Path(temporary_path()))
+    with tempfile.NamedTemporaryFile(suffix=".kaart") as copy:
+        file.seek(0)
+        for chunk in file.chunks():
+            copy.write(chunk)
+        copy.flush()
+        return _import_shape_path(municipality=municipality, path=Path(copy.name))
+
+
+def _import_shape_path(*, municipality: Municipality, path: Path) -> PlacesImportReport:
+    report = PlacesImportReport()
+    try:
+        features = read_shape_file(path, only=municipality.cbs_code[2:])
+    except (OSError, ShapeFileError) as error:
+        report.errors.append(
+            _("Dit bestand is geen leesbare GeoJSON of GeoPackage met wijken en buurten (%(e)s).") % {"e": error}
+        )
+        return report
+    if not features:
+        report.errors.append(
+            _("In dit bestand staan geen wijken of buurten van %(m)s (codes met %(gm)s).")
+            % {"m": municipality.name, "gm": municipality.cbs_code[2:]}
+        )
+        return report
+    return places_import_shapes(municipality=municipality, features=features)

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.core.uploads import CSV, upload_check
+from zwerm.core.uploads import CSV, SHAPES, upload_check
 
 PLACES_CSV_MAX_BYTES = 5 * 2**20
+# A municipality's part of the CBS wijk- en buurtkaart is a few MB; a big city in full detail stays well under this.
+PLACES_SHAPES_MAX_BYTES = 50 * 2**20
 
 
 class MunicipalityTextsForm(forms.Form):
@@ -64,4 +66,27 @@ class PlacesCsvForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         upload_check(file=upload, kind=CSV, max_bytes=PLACES_CSV_MAX_BYTES)
+        return upload
+
+
+class PlacesShapesForm(forms.Form):
+    file = forms.FileField(
+        label=_("GeoJSON- of GeoPackage-bestand"),
+        help_text=_(
+            "De wijk- en buurtkaart van het CBS, in RD New of WGS84. We lezen alleen de wijken en buurten van deze "
+            "gemeente; de rest van het bestand slaan we over."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".geojson,.json,.gpkg,application/geo+json,application/geopackage+sqlite3"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        # Shares a page with PlacesCsvForm: own ids.
+        kwargs.setdefault("auto_id", "id_shapes_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        upload_check(file=upload, kind=SHAPES, max_bytes=PLACES_SHAPES_MAX_BYTES)
         return upload

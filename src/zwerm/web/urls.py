@@ -13,6 +13,7 @@ web_patterns = [
     path("medewerkers", staff_home.staff_home, name="staff_home"),
     path("beheer/gemeente", municipality_admin.municipality_settings, name="municipality_settings"),
     path("beheer/wijken", municipality_admin.places, name="places"),
+    path("beheer/wijken/vormen", municipality_admin.places_shapes, name="places_shapes"),
     path("beheer/rollen", municipality_admin.roles, name="roles"),
 ]
 

@@ -1,7 +1,7 @@
 """Uploads: one check for every file a person or a system sends to Zwerm (ADR 0028).
 
 - `upload_limit(limit)` on the view: the size limit holds before the file is read (limits.py).
-- `upload_check(file=..., kind=IMAGE | DOCUMENT | ATTACHMENT | CSV)` before anything is stored: size, type from
+- `upload_check(file=..., kind=IMAGE | DOCUMENT | ATTACHMENT | CSV | SHAPES)` before anything is stored: size, type from
   the content (sniffing.py), then the virus scanner plug-in (scanners.py; ClamAV in clamav.py) when
   ZWERM_VIRUS_SCANNER names one (checks.py).
 """
@@ -13,6 +13,7 @@ from .checks import (
     DOCUMENT,
     IMAGE,
     IMAGE_TYPES,
+    SHAPES,
     CheckedUpload,
     UploadKind,
     upload_check,
@@ -35,6 +36,7 @@ __all__ = [
     "DOCUMENT",
     "IMAGE",
     "IMAGE_TYPES",
+    "SHAPES",
     "CheckedUpload",
     "ScanResult",
     "ScannerUnavailable",

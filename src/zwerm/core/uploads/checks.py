@@ -49,6 +49,13 @@ ATTACHMENT = UploadKind(
 # A CSV import is read as rows and the file is then deleted; nobody downloads it again, so it is not scanned
 # (and a 50 MB export would pass clamd's default StreamMaxLength of 25 MB).
 CSV = UploadKind(types=frozenset({sniffing.TEXT}), accepted=gettext_lazy("CSV-bestand (tekst)"), scan=False)
+# The CBS wijk- en buurtkaart: GeoJSON (text) or GeoPackage (SQLite). Like a CSV import it is read and then
+# deleted, never served again, so not scanned (and a large kaart would pass clamd's StreamMaxLength).
+SHAPES = UploadKind(
+    types=frozenset({sniffing.TEXT, sniffing.GEOPACKAGE}),
+    accepted=gettext_lazy("GeoJSON- of GeoPackage-bestand"),
+    scan=False,
+)
 
 
 @dataclass(frozen=True)

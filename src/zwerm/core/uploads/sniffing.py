@@ -9,10 +9,12 @@ GIF = "image/gif"
 WEBP = "image/webp"
 PDF = "application/pdf"
 TEXT = "text/plain"  # a CSV export is text; its columns are checked by the import that reads it
+# An SQLite database, as a GeoPackage is; whether it holds the tables of one is up to the import that reads it.
+GEOPACKAGE = "application/geopackage+sqlite3"
 
 HEAD_BYTES = 8192  # how much of the start `sniff_type` needs to see
 
-EXTENSIONS = {JPEG: ".jpg", PNG: ".png", GIF: ".gif", WEBP: ".webp", PDF: ".pdf", TEXT: ".csv"}
+EXTENSIONS = {JPEG: ".jpg", PNG: ".png", GIF: ".gif", WEBP: ".webp", PDF: ".pdf", TEXT: ".csv", GEOPACKAGE: ".gpkg"}
 
 # Control characters that do not occur in text (tab, line feed, form feed and carriage return do).
 _BINARY = frozenset(range(0, 9)) | {11} | frozenset(range(14, 32)) | {127}
@@ -30,6 +32,8 @@ def sniff_type(head: bytes) -> str | None:
         return WEBP
     if head.startswith(b"%PDF-"):
         return PDF
+    if head.startswith(b"SQLite format 3\x00"):
+        return GEOPACKAGE
     if head and _is_text(head):
         return TEXT
     return None

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,13 +14,21 @@ from zwerm.accounts.forms import RoleForm
 from zwerm.accounts.roles import Role
 from zwerm.core.services import municipality_update_texts
 from zwerm.core.text import decode_export
-from zwerm.core.uploads import upload_limit
+from zwerm.core.uploads import too_large_message, upload_limit
 from zwerm.places import selectors as place_selectors
 from zwerm.places import services as place_services
 from zwerm.privacy.decorators import personal_data_gate
 
 from ..actions import add_service_errors, perform
-from ..forms_admin import PLACES_CSV_MAX_BYTES, DistrictForm, MunicipalityTextsForm, NeighbourhoodForm, PlacesCsvForm
+from ..forms_admin import (
+    PLACES_CSV_MAX_BYTES,
+    PLACES_SHAPES_MAX_BYTES,
+    DistrictForm,
+    MunicipalityTextsForm,
+    NeighbourhoodForm,
+    PlacesCsvForm,
+    PlacesShapesForm,
+)
 
 TEXT_FIELDS = ("welcome_title", "welcome_text", "contact_email", "theme_class", "theme_stylesheet")
 
@@ -87,6 +96,52 @@ def places(request):
         "district_form": district_form,
         "neighbourhood_form": neighbourhood_form,
         "csv_form": csv_form,
+        "shapes_form": PlacesShapesForm(),
+    }
+    return render(request, "web/admin/places.html", context)
+
+
+def _places_too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    messages.error(request, too_large_message(limit))
+    return redirect("web:places")
+
+
+@role_required(Role.ADMIN)
+@require_http_methods(["POST"])
+@upload_limit(PLACES_SHAPES_MAX_BYTES, refuse=_places_too_large)
+def places_shapes(request):
+    """The CBS wijk- en buurtkaart (GeoJSON or GeoPackage) uploaded on the wijken page: its own URL, because
+    the kaart may be larger than the CSV limit of the page's other forms."""
+    municipality = request.municipality
+    form = PlacesShapesForm(request.POST, request.FILES)
+    if form.is_valid():
+        report = place_services.places_import_shape_file(municipality=municipality, file=form.cleaned_data["file"])
+        if not report.errors:
+            messages.success(
+                request,
+                _(
+                    "Vormen ingelezen: %(ws)d van wijken en %(bs)d van buurten. Nieuw: %(d)d wijken en %(n)d "
+                    "buurten; %(u)d bijgewerkt."
+                )
+                % {
+                    "ws": report.district_shapes,
+                    "bs": report.neighbourhood_shapes,
+                    "d": report.districts_created,
+                    "n": report.neighbourhoods_created,
+                    "u": report.updated,
+                },
+            )
+            return redirect("web:places")
+        for error in report.errors[:20]:
+            messages.error(request, error)
+        messages.error(request, _("Er is niets geïmporteerd. Verbeter het bestand en probeer opnieuw."))
+    districts = place_selectors.district_list(municipality=municipality)
+    context = {
+        "districts": districts.prefetch_related("neighbourhoods"),
+        "district_form": DistrictForm(),
+        "neighbourhood_form": NeighbourhoodForm(districts=districts),
+        "csv_form": PlacesCsvForm(),
+        "shapes_form": form,
     }
     return render(request, "web/admin/places.html", context)
 
