@@ -130,3 +130,73 @@ def test_pages_never_show_the_exact_point(
     assert f'data-lon="{shown.lon}"' in html and f'data-lat="{shown.lat}"' in html
     for exact in ("5.123457", "52.098765", "5.12345", "52.09876"):
         assert exact not in html
+
+
+def test_the_buurt_of_the_point_wins_over_the_buurt_picked_by_hand(municipality, resident):
+    from zwerm.places.selectors import neighbourhood_list
+    from zwerm.places.services import neighbourhood_shape_save
+
+    first, second = neighbourhood_list(municipality=municipality)
+    square = {"type": "Polygon", "coordinates": [[[5.1, 52.0], [5.2, 52.0], [5.2, 52.1], [5.1, 52.1], [5.1, 52.0]]]}
+    neighbourhood_shape_save(neighbourhood=second, geometry=square)
+    initiative = initiatives.initiative_create(
+        author=resident,
+        municipality=municipality,
+        kind="idea",
+        title="Bankje",
+        body="Bij de vijver.",
+        neighbourhood=first,
+        location=EXACT,
+    )
+    assert initiative.neighbourhood == second
+    outside = initiatives.initiative_create(
+        author=resident,
+        municipality=municipality,
+        kind="idea",
+        title="Bankje",
+        body="Bij het bos.",
+        neighbourhood=first,
+        location=Point(lon=6.0, lat=52.5),
+    )
+    assert outside.neighbourhood == first
+
+
+def test_the_map_page_lists_placed_initiatives_and_draws_them_without_javascript(
+    client, municipality, resident, neighbourhood, moderator
+):
+    placed = initiatives.initiative_create(
+        author=resident,
+        municipality=municipality,
+        kind="idea",
+        title="Bankje",
+        body="Bij de vijver.",
+        neighbourhood=neighbourhood,
+        location=EXACT,
+    )
+    initiatives.initiative_status_change(initiative=placed, actor=moderator, to_status="published", reason="Goed.")
+    unplaced = make_initiative(municipality, resident, neighbourhood, publish_by=moderator, title="Moestuin zonder punt")
+    html = client.get("/initiatieven/kaart", HTTP_HOST=HOST).content.decode()
+    assert "Bankje" in html and unplaced.public_title not in html
+    assert "<svg" in html and "<circle" in html and f'href="/initiatieven/{placed.pk}"' in html
+    shown = public_point(EXACT)
+    assert f"[{shown.lon}, {shown.lat}]" in html  # the GeoJSON for the interactive map: rounded
+    assert "5.123457" not in html and "52.098765" not in html
+
+
+def test_the_map_page_filters_by_buurt(client, municipality, resident, neighbourhood, moderator):
+    from zwerm.places.selectors import neighbourhood_list
+
+    other = neighbourhood_list(municipality=municipality).exclude(pk=neighbourhood.pk).first()
+    for title, buurt in (("Hier", neighbourhood), ("Daar", other)):
+        item = initiatives.initiative_create(
+            author=resident,
+            municipality=municipality,
+            kind="idea",
+            title=title,
+            body="Tekst.",
+            neighbourhood=buurt,
+            location=EXACT,
+        )
+        initiatives.initiative_status_change(initiative=item, actor=moderator, to_status="published", reason="Goed.")
+    html = client.get(f"/initiatieven/kaart?neighbourhood={other.pk}", HTTP_HOST=HOST).content.decode()
+    assert "Daar" in html and ">Hier<" not in html

@@ -116,6 +116,7 @@ RULES: dict[str, Rule] = {
     "accounts:profile": form(logged_in(), body={}),
     # --- initiatives ------------------------------------------------------------------------------------
     "initiatives:list": page(everyone()),
+    "initiatives:map": page(everyone()),
     "initiatives:detail": page(everyone()),
     "initiatives:comment_thread": page(everyone(), kwargs={"comment_pk": "comment"}),
     "initiatives:detail@submitted": page(

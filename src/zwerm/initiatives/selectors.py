@@ -107,6 +107,15 @@ def initiative_list(*, municipality: Municipality, filters: InitiativeFilters) -
     return qs.select_related("neighbourhood__district").order_by(*_ordering(sort))
 
 
+PLACED_MAX = 500  # a map with more dots says nothing; the list pages through all
+
+
+def initiative_list_placed(*, municipality: Municipality, filters: InitiativeFilters) -> list[Initiative]:
+    """The public initiatives of the list that have a place, newest first, at most PLACED_MAX."""
+    qs = initiative_list(municipality=municipality, filters=filters).filter(location_lon__isnull=False)
+    return list(qs.order_by("-published_at", "-id")[:PLACED_MAX])
+
+
 def initiative_get_for_user(*, municipality: Municipality, pk: int, user, as_staff: bool = False) -> Initiative | None:
     """The initiative if `user` may see it: public ones for all; submitted or hidden ones for the
     author, and for staff who handle initiatives when `as_staff` (logged in with their second factor)."""

@@ -5,6 +5,7 @@ from .views import public, resident, staff
 app_name = "initiatives"
 urlpatterns = [
     path("", public.initiative_list, name="list"),
+    path("kaart", public.initiative_map, name="map"),
     path("nieuw", resident.initiative_create, name="create"),
     path("mijn", resident.my_initiatives, name="mine"),
     path("<int:pk>", public.initiative_detail, name="detail"),

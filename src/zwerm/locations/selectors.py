@@ -20,15 +20,9 @@ class Resolved:
 
 
 def neighbourhood_for_point(*, municipality: Municipality, point: Point) -> Neighbourhood | None:
-    """The buurt a point lies in (point-in-polygon in places), or None outside every known buurt."""
-    find = getattr(places, "neighbourhood_at", None)
-    if find is None:  # places without shapes yet
-        return None
-    found = find(municipality=municipality, lon=point.lon, lat=point.lat)
-    # neighbourhood_at may answer a buurt or a (buurt, wijk) pair
-    if isinstance(found, tuple):
-        found = found[0]
-    return found
+    """The buurt a point lies in (point-in-polygon over the shapes of places, ADR 0025), or None outside every
+    known buurt (and always None for a municipality without shapes)."""
+    return places.neighbourhood_at(municipality=municipality, lon=point.lon, lat=point.lat)
 
 
 def geocoding_available() -> bool:

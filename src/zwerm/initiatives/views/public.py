@@ -2,11 +2,13 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from zwerm.accounts.decorators import staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.attachments.forms import ReasonForm as PhotoReasonForm
+from zwerm.locations.maps import feature, places_map
 from zwerm.places.selectors import district_list, neighbourhood_list
 from zwerm.web.pagination import paginate, query_without_page
 
@@ -15,8 +17,7 @@ from ..forms import CommentForm, FilterForm, FlagForm, ModerationForm, StatusFor
 from ..models import TRANSITIONS, Status
 
 
-@require_GET
-def initiative_list(request):
+def _filters(request):
     municipality = request.municipality
     form = FilterForm(
         request.GET or None,
@@ -33,11 +34,42 @@ def initiative_list(request):
         query=data.get("q") or "",
         sort=data.get("sort") or "",
     )
-    page = paginate(request, selectors.initiative_list(municipality=municipality, filters=filters))
-    selectors.initiative_card_images(municipality=municipality, initiatives=page.object_list)
+    return form, filters
+
+
+@require_GET
+def initiative_list(request):
+    form, filters = _filters(request)
+    page = paginate(request, selectors.initiative_list(municipality=request.municipality, filters=filters))
+    selectors.initiative_card_images(municipality=request.municipality, initiatives=page.object_list)
     context = {"form": form, "page": page, "query": query_without_page(request), "filters": filters}
     template = "initiatives/_results.html" if request.htmx else "initiatives/list.html"
     return render(request, template, context)
+
+
+@require_GET
+def initiative_map(request):
+    """The same list on a map: the initiatives with a place, at their public (rounded) point."""
+    form, filters = _filters(request)
+    items = selectors.initiative_list_placed(municipality=request.municipality, filters=filters)
+    selectors.initiative_card_images(municipality=request.municipality, initiatives=items)
+    features = [
+        feature(point=i.public_point, title=i.shown_title, url=i.get_absolute_url(), kind=i.kind)
+        for i in items
+        if i.public_point
+    ]
+    context = {
+        "form": form,
+        "items": items,
+        "query": query_without_page(request),
+        "places_map": places_map(
+            municipality=request.municipality,
+            features=features,
+            ident="initiative-map",
+            label=_("Kaart van de initiatieven met een plek"),
+        ),
+    }
+    return render(request, "initiatives/map.html", context)
 
 
 def get_visible_or_404(request, pk):
