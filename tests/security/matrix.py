@@ -287,6 +287,7 @@ RULES: dict[str, Rule] = {
     "processes:advice_answer": form(staff("specialist"), body={"text": "Ja.", "basis": "APV"}),
     "processes:manage": page(staff(*MANAGERS)),
     "processes:edit": form(staff(*MANAGERS)),
+    "processes:locate": form(staff(*MANAGERS), body={"location_lon": "5.1", "location_lat": "52.1"}),
     "processes:open": action(staff(*MANAGERS), kwargs={"slug": "process_draft"}),
     "processes:close": action(staff(*MANAGERS), body={"outcome": "Klaar."}),
     "processes:phases": form(staff(*MANAGERS), body={"title": "Fase", "reason": "Nodig."}),
@@ -319,6 +320,7 @@ RULES: dict[str, Rule] = {
     # Makes vote codes and answers with their letters (PDF); 400 where the budget's phase refuses codes.
     "budgets:vote_codes": form(staff(*MANAGERS), body={"count": "2"}),
     "budgets:review_request": action(staff(*MANAGERS)),
+    "budgets:project_locate": form(staff(*MANAGERS), body={"location_lon": "5.1", "location_lat": "52.1"}),
     # The specialist who was asked, the process lead and admins.
     "budgets:review": form(staff("process_lead", "specialist"), body={"feasibility": "feasible", "cost": "100"}),
     # --- values -----------------------------------------------------------------------------------------

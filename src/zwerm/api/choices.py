@@ -19,3 +19,4 @@ CHALLENGE_STATES = ("submitted", "received", "incomplete", "assessment", "grante
 CHALLENGE_STEPS = ("submitted", "received", "incomplete", "complete", "conversation", "decided", "council", "agreement")
 CHALLENGER_KINDS = ("group", "organisation")
 DEADLINE_STATES = ("met", "late", "missed", "open")
+GEOJSON_POINT_TYPES = [("Point", "Point")]

@@ -25,4 +25,5 @@ urlpatterns = [
         staff.project_attachment_remove,
         name="project_attachment_remove",
     ),
+    path("<int:pk>/projecten/<int:project_pk>/plek", staff.project_locate, name="project_locate"),
 ]

@@ -53,3 +53,15 @@ class LocationFormMixin(forms.Form):
             return data
         data["location"] = resolved
         return data
+
+
+class LocationForm(LocationFormMixin, forms.Form):
+    """A form with only the place (staff place a budget project or a process on the map)."""
+
+    def __init__(self, *args, municipality: Municipality, has_location: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_location(municipality=municipality, has_location=has_location)
+
+    def point(self):
+        resolved = self.cleaned_data.get("location")
+        return resolved.point if resolved else None

@@ -25,12 +25,13 @@ LANGUAGE = f"{EU}language/NLD"
 ACCESS_PUBLIC = f"{EU}access-right/PUBLIC"
 FREQUENCY = f"{EU}frequency/UPDATE_CONT"
 THEMES = f"{EU}data-theme"
-FILE_TYPES = {"csv": f"{EU}file-type/CSV", "json": f"{EU}file-type/JSON"}
+FILE_TYPES = {"csv": f"{EU}file-type/CSV", "json": f"{EU}file-type/JSON", "geojson": f"{EU}file-type/GEOJSON"}
 MEDIA_TYPES = {
     "csv": "https://www.iana.org/assignments/media-types/text/csv",
     "json": "https://www.iana.org/assignments/media-types/application/json",
+    "geojson": "https://www.iana.org/assignments/media-types/application/geo+json",
 }
-FORMAT_NAMES = {"csv": "CSV", "json": "JSON"}
+FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "geojson": "GeoJSON"}
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -109,7 +110,7 @@ def catalog_document(*, context: Context, entries: list[Entry], districts=()) ->
         }
         if entry.modified is not None:
             node["dct:modified"] = _when(entry.modified)
-        for fmt in ("csv", "json"):
+        for fmt in dataset.formats:
             url = context.url(download_path(dataset, fmt))
             distribution = {
                 "@id": url,

@@ -20,6 +20,7 @@ from django.utils import translation
 from zwerm.core.csvfile import CsvWriter
 
 from .datasets import Dataset
+from .datasets.base import GEOMETRY
 
 CSV_DELIMITER = ";"
 BOM = "\ufeff"
@@ -28,8 +29,9 @@ CHUNK_ROWS = 200
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
+    "geojson": "application/geo+json",
 }
-MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "geojson": "application/geo+json"}
 
 
 class _Line:
@@ -79,6 +81,28 @@ def json_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[
     lines = []
     for row in rows:
         lines.append(separator + json.dumps({name: row[name] for name in names}, ensure_ascii=False))
+        separator = ",\n  "
+        if len(lines) >= CHUNK_ROWS:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    lines.append("\n ]\n}\n")
+    yield "".join(lines).encode("utf-8")
+
+
+def geojson_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[bytes]:
+    """A GeoJSON FeatureCollection (RFC 7946, WGS84) of the rows that have a place: the geometry is the public,
+    rounded point; the properties are the row's columns. The dataset's description rides along as `meta`."""
+    names = dataset.column_names
+    head = json.dumps({"type": "FeatureCollection", "meta": meta}, ensure_ascii=False, indent=1)
+    yield (head[: head.rindex("}")].rstrip() + ',\n "features": [').encode("utf-8")
+    separator = "\n  "
+    lines = []
+    for row in rows:
+        geometry = row.get(GEOMETRY)
+        if geometry is None:
+            continue
+        item = {"type": "Feature", "geometry": geometry, "properties": {name: row[name] for name in names}}
+        lines.append(separator + json.dumps(item, ensure_ascii=False))
         separator = ",\n  "
         if len(lines) >= CHUNK_ROWS:
             yield "".join(lines).encode("utf-8")

@@ -18,7 +18,7 @@ from zwerm.places.selectors import district_list
 from . import catalog, formats
 from .datasets import DATASETS, Context, Dataset, dataset_by_key
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "geojson")  # geojson only for datasets with places (Dataset.formats)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _etag(*parts: str) -> str:
 def dataset_export(*, dataset: Dataset, context: Context, fmt: str) -> Export:
     """The dataset as CSV or JSON. Large datasets (with a fingerprint) are streamed from the database;
     small ones are built once, so that their hash can serve as the ETag."""
-    if fmt not in FORMATS:
+    if fmt not in dataset.formats:
         raise ValueError(fmt)
     municipality = context.municipality
     with translation.override("nl"):
@@ -67,7 +67,7 @@ def dataset_export(*, dataset: Dataset, context: Context, fmt: str) -> Export:
             version = hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()
     if fmt == "csv":
         chunks = formats.csv_chunks(dataset, rows)
-    else:
+    else:  # json and geojson carry the same description
         with translation.override("nl"):
             meta = {
                 "dataset": dataset.key,
@@ -78,7 +78,8 @@ def dataset_export(*, dataset: Dataset, context: Context, fmt: str) -> Export:
                 "bron": context.url(catalog.download_path(dataset, fmt)),
                 "bijgewerkt_op": timezone.localtime(modified).isoformat(timespec="seconds") if modified else None,
             }
-        chunks = formats.json_chunks(dataset, rows, meta)
+        writer = formats.geojson_chunks if fmt == "geojson" else formats.json_chunks
+        chunks = writer(dataset, rows, meta)
     return Export(
         chunks=formats.in_dutch(chunks),
         etag=_etag(dataset.key, fmt, municipality.cbs_code, version),

@@ -46,7 +46,7 @@ def index(request):
 @require_safe
 def download(request, key, fmt):
     dataset = selectors.dataset_get(key=key)
-    if dataset is None or fmt not in selectors.FORMATS:
+    if dataset is None or fmt not in dataset.formats:
         raise Http404
     export = selectors.dataset_export(dataset=dataset, context=_context(request), fmt=fmt)
     # Only the ETag decides: some counts can change without a newer timestamp, so If-Modified-Since alone

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/vragenlijst/<int:pk>/invullen", public.survey_respond, name="survey_respond"),
     path("<slug:slug>/beheer", workspace.manage, name="manage"),
     path("<slug:slug>/bewerken", workspace.process_edit, name="edit"),
+    path("<slug:slug>/plek", workspace.process_locate, name="locate"),
     path("<slug:slug>/openen", workspace.process_open, name="open"),
     path("<slug:slug>/afronden", workspace.process_close, name="close"),
     path("<slug:slug>/fasen", workspace.phases, name="phases"),

@@ -11,7 +11,7 @@ from zwerm.budgets.selectors import (
 )
 
 from ..choices import BALLOT_TYPES, BUDGET_RULES, BUDGET_STATUSES, PROJECT_FEASIBILITY
-from .common import FigureSerializer, PlaceSerializer, people, web_url
+from .common import FigureSerializer, GeoJSONPointSerializer, PlaceSerializer, people, public_point, web_url
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -41,9 +41,16 @@ class ProjectSerializer(serializers.Serializer):
     description = serializers.CharField(source="shown_description")
     cost = serializers.DecimalField(allow_null=True, **MONEY)
     district = PlaceSerializer(allow_null=True)
+    point = serializers.SerializerMethodField(
+        help_text="Where it is, rounded to a street or part of a buurt (GeoJSON Point, WGS84); null without a place."
+    )
     feasibility = serializers.ChoiceField(choices=PROJECT_FEASIBILITY)
     feasibilityReason = serializers.CharField(source="feasibility_reason", allow_blank=True)
     initiativeId = serializers.IntegerField(source="initiative_id", allow_null=True)
+
+    @extend_schema_field(GeoJSONPointSerializer(allow_null=True))
+    def get_point(self, obj) -> dict | None:
+        return public_point(obj)
 
 
 class DistrictAmountSerializer(serializers.Serializer):

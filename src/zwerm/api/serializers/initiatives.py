@@ -5,7 +5,7 @@ from zwerm.attachments.selectors import public_image_urls
 from zwerm.core.redaction import redact
 
 from ..choices import INITIATIVE_KINDS, INITIATIVE_PUBLIC_STATUSES, INITIATIVE_STATUSES
-from .common import FigureSerializer, PlaceSerializer, people, web_url
+from .common import FigureSerializer, GeoJSONPointSerializer, PlaceSerializer, people, public_point, web_url
 
 REASON_MAX = 1000
 
@@ -43,6 +43,9 @@ class InitiativeSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=INITIATIVE_PUBLIC_STATUSES)
     neighbourhood = PlaceSerializer()
     district = PlaceSerializer(source="neighbourhood.district")
+    point = serializers.SerializerMethodField(
+        help_text="Where it is, rounded to a street or part of a buurt (GeoJSON Point, WGS84); null without a place."
+    )
     publishedAt = serializers.DateTimeField(source="published_at")
     supporters = serializers.SerializerMethodField()
     commentCount = serializers.IntegerField(source="comment_count", min_value=0)
@@ -72,6 +75,10 @@ class InitiativeSerializer(serializers.Serializer):
 
     def get_url(self, initiative) -> str:
         return web_url(self.context.get("request"), initiative)
+
+    @extend_schema_field(GeoJSONPointSerializer(allow_null=True))
+    def get_point(self, obj) -> dict | None:
+        return public_point(obj)
 
 
 class StatusChangeSerializer(serializers.Serializer):

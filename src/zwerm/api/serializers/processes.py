@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..choices import DECIDED_BY, FRAME_KINDS, FRAME_SET_BY, PHASE_CHANGE_ACTIONS, PROCESS_PUBLIC_STATUSES
-from .common import FigureSerializer, PlaceSerializer, people, web_url
+from .common import FigureSerializer, GeoJSONPointSerializer, PlaceSerializer, people, public_point, web_url
 
 
 class ProcessSerializer(serializers.Serializer):
@@ -13,12 +13,19 @@ class ProcessSerializer(serializers.Serializer):
     question = serializers.CharField()
     status = serializers.ChoiceField(choices=PROCESS_PUBLIC_STATUSES)
     district = PlaceSerializer(allow_null=True)
+    point = serializers.SerializerMethodField(
+        help_text="Where it is, rounded to a street or part of a buurt (GeoJSON Point, WGS84); null without a place."
+    )
     createdAt = serializers.DateTimeField(source="created_at")
     closedAt = serializers.DateTimeField(source="closed_at", allow_null=True)
     url = serializers.SerializerMethodField()
 
     def get_url(self, process) -> str:
         return web_url(self.context.get("request"), process)
+
+    @extend_schema_field(GeoJSONPointSerializer(allow_null=True))
+    def get_point(self, obj) -> dict | None:
+        return public_point(obj)
 
 
 class PhaseChangeSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ from .codes import address_list_read, vote_codes_generate
 from .projects import (
     project_can_review,
     project_from_initiative,
+    project_locate,
     project_propose,
     project_request_review,
     project_review,
@@ -27,6 +28,7 @@ __all__ = [
     "project_attachment_remove",
     "project_can_review",
     "project_from_initiative",
+    "project_locate",
     "project_propose",
     "project_request_review",
     "project_review",

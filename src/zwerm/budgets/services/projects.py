@@ -16,6 +16,8 @@ from zwerm.core.masking import public_copy
 from zwerm.core.redaction import redact
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.initiatives.selectors import initiative_get_for_user
+from zwerm.locations.points import Point
+from zwerm.locations.selectors import neighbourhood_for_point
 from zwerm.processes.selectors import advice_request_get
 from zwerm.processes.services import advice_give, advice_request_create
 
@@ -38,7 +40,7 @@ def _project_district(*, budget: Budget, district, fallback):
     return amounts[chosen.pk]
 
 
-def _create(*, budget, proposer, title, description, cost, district, initiative_id=None) -> Project:
+def _create(*, budget, proposer, title, description, cost, district, initiative_id=None, location=None) -> Project:
     values = cleaned(
         (
             ("title", _("de titel"), title, TITLE_MAX, True),
@@ -61,6 +63,11 @@ def _create(*, budget, proposer, title, description, cost, district, initiative_
                 masking_pending=public.pending,
                 cost=cost,
                 district=district,
+                location_lon=location.lon if location else None,
+                location_lat=location.lat if location else None,
+                location_neighbourhood=(
+                    neighbourhood_for_point(municipality=budget.municipality, point=location) if location else None
+                ),
                 **values,
             )
             if public.pending:
@@ -104,7 +111,21 @@ def project_from_initiative(*, budget: Budget, actor, initiative_id: int, cost: 
         cost=cost,
         district=district,
         initiative_id=initiative.pk,
+        location=initiative.location,  # the initiative's place comes along (shown rounded, as there)
     )
+
+
+def project_locate(*, project: Project, actor, location: Point | None) -> Project:
+    """The process lead places a project on the map (or takes its place away); the buurt follows the point."""
+    require_manager(budget=project.budget, user=actor)
+    neighbourhood = (
+        neighbourhood_for_point(municipality=project.municipality, point=location) if location is not None else None
+    )
+    with transaction.atomic():
+        project.set_location(location)
+        project.location_neighbourhood = neighbourhood
+        project.save(update_fields=["location_lon", "location_lat", "location_neighbourhood"])
+    return project
 
 
 def project_request_review(

@@ -16,6 +16,7 @@ from zwerm.accounts.decorators import role_required
 from zwerm.accounts.roles import Role
 from zwerm.attachments.forms import AttachmentForm
 from zwerm.core.uploads import upload_limit
+from zwerm.locations.forms import LocationForm
 from zwerm.processes.selectors import process_can_manage, process_get, specialist_choices
 from zwerm.web.actions import add_service_errors, perform
 
@@ -309,3 +310,30 @@ def project_attachment_remove(request, pk, project_pk, attachment_pk):
         success=_("Verwijderd."),
     )
     return redirect("budgets:project_attachments", pk=budget.pk, project_pk=project.pk)
+
+
+@role_required(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def project_locate(request, pk, project_pk):
+    """Place a project on the map (or take its place away)."""
+    budget = _managed_or_403(request, pk)
+    project = selectors.project_get(budget=budget, pk=project_pk)
+    if project is None:
+        raise Http404
+    initial = {"location_lon": project.location_lon, "location_lat": project.location_lat}
+    form = LocationForm(
+        request.POST or None,
+        municipality=request.municipality,
+        initial=initial,
+        has_location=project.location is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_locate(project=project, actor=request.user, location=form.point())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("De plek is opgeslagen."))
+            return redirect("budgets:manage", pk=budget.pk)
+    context = {"form": form, "subject": project, "back": reverse("budgets:manage", args=[budget.pk])}
+    return render(request, "locations/locate.html", context)

@@ -71,6 +71,7 @@ SPECTACULAR_SETTINGS = {
         "BudgetRuleEnum": "zwerm.api.choices.BUDGET_RULES",
         "ChallengeStateEnum": "zwerm.api.choices.CHALLENGE_STATES",
         "ChallengeDeadlineStateEnum": "zwerm.api.choices.DEADLINE_STATES",
+        "GeoJSONPointTypeEnum": "zwerm.api.choices.GEOJSON_POINT_TYPES",
     },
     "SORT_OPERATIONS": True,
     "POSTPROCESSING_HOOKS": [

@@ -60,10 +60,19 @@ class Dataset:
     # built once in memory and hashed, which is fine for the small datasets.
     fingerprint: Callable[[Municipality], str] | None = None
     spatial_districts: bool = False  # rows are per wijk (dct:spatial also lists the wijken)
+    # Rows carry a place (key GEOMETRY: a GeoJSON Point, already rounded, or None): also offered as GeoJSON.
+    has_points: bool = False
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return ("csv", "json", "geojson") if self.has_points else ("csv", "json")
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+
+GEOMETRY = "_geometry"  # the row key of a place; never a column (CSV has no decimals, see formats.py)
 
 
 def public_count(value: int | None) -> int | None:

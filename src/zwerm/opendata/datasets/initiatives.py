@@ -13,6 +13,7 @@ from zwerm.initiatives.selectors import InitiativeFilters, initiative_list
 
 from .base import (
     DATE,
+    GEOMETRY,
     INTEGER,
     TEXT,
     THEME_GOVERNMENT,
@@ -78,6 +79,7 @@ def rows(context: Context):
             "ingediend_op": iso_date(item.created_at),
             "gepubliceerd_op": iso_date(item.published_at),
             "laatst_gewijzigd": iso_date(item.updated_at),
+            GEOMETRY: item.public_point.as_geojson() if item.public_point else None,
         }
 
 
@@ -119,4 +121,5 @@ DATASET = Dataset(
     fingerprint=fingerprint,
     themes=(THEME_SOCIETY, THEME_GOVERNMENT),
     keywords=("participatie", "initiatieven", "inwoners"),
+    has_points=True,
 )

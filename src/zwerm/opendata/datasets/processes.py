@@ -12,6 +12,7 @@ from zwerm.processes.selectors import phase_current, phase_list_public, process_
 from .base import (
     BOOLEAN,
     DATE,
+    GEOMETRY,
     INTEGER,
     TEXT,
     THEME_GOVERNMENT,
@@ -85,6 +86,7 @@ def process_rows(context: Context):
             "aangemaakt_op": iso_date(process.created_at),
             "afgerond_op": iso_date(process.closed_at),
             "laatst_gewijzigd": iso_date(_process_modified(process, own)),
+            GEOMETRY: process.public_point.as_geojson() if process.public_point else None,
         }
 
 
@@ -131,6 +133,7 @@ PROCESSES = Dataset(
     modified=processes_modified,
     themes=(THEME_GOVERNMENT, THEME_SOCIETY),
     keywords=("participatie", "participatietraject"),
+    has_points=True,
 )
 
 PHASES = Dataset(

@@ -10,7 +10,7 @@ from .components import (
     survey_respond,
 )
 from .decisions import Weighing, decision_record
-from .lifecycle import process_close, process_create, process_open, process_update
+from .lifecycle import process_close, process_create, process_locate, process_open, process_update
 from .phases import phase_add, phase_change, phase_close, phase_reorder
 from .stakeholders import stakeholder_add, stakeholder_update
 from .updates import process_follow, process_unfollow, update_post
@@ -31,6 +31,7 @@ __all__ = [
     "process_close",
     "process_create",
     "process_follow",
+    "process_locate",
     "process_open",
     "process_unfollow",
     "process_update",

@@ -10,6 +10,8 @@ from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.models import Municipality
 from zwerm.core.tasks import enqueue_on_commit
+from zwerm.locations.points import Point
+from zwerm.locations.selectors import neighbourhood_for_point
 
 from ..models import TEXT_MAX, Phase, PhaseChange, Process, Update
 from ..tasks import update_notify
@@ -141,3 +143,16 @@ def process_close(*, process: Process, actor, outcome: str) -> Update:
         enqueue_on_commit(update_notify, update_id=update.pk)
     process.status, process.closed_at = Process.Status.CLOSED, now
     return update
+
+
+def process_locate(*, process: Process, actor, location: Point | None) -> Process:
+    """The process lead places the process on the map (or takes its place away); the buurt follows the point."""
+    require_manager(process=process, user=actor)
+    neighbourhood = (
+        neighbourhood_for_point(municipality=process.municipality, point=location) if location is not None else None
+    )
+    with transaction.atomic():
+        process.set_location(location)
+        process.location_neighbourhood = neighbourhood
+        process.save(update_fields=["location_lon", "location_lat", "location_neighbourhood"])
+    return process

@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwerm.locations.forms import LocationForm
 from zwerm.places.selectors import district_list
 from zwerm.web.actions import perform
 
@@ -79,6 +81,27 @@ def process_edit(request, slug):
         messages.success(request, _("Het traject is bijgewerkt."))
         return redirect("processes:manage", process.slug)
     return render(request, "processes/process_form.html", {"form": form, "editing": True, "process": process})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def process_locate(request, slug):
+    """Place the process on the map (or take its place away)."""
+    process = managed_process_or_403(request, slug)
+    initial = {"location_lon": process.location_lon, "location_lat": process.location_lat}
+    form = LocationForm(
+        request.POST or None,
+        municipality=request.municipality,
+        initial=initial,
+        has_location=process.location is not None,
+    )
+    if request.method == "POST" and save(
+        form, lambda: services.process_locate(process=process, actor=request.user, location=form.point())
+    ):
+        messages.success(request, _("De plek is opgeslagen."))
+        return redirect("processes:manage", process.slug)
+    context = {"form": form, "subject": process, "back": reverse("processes:manage", args=[process.slug])}
+    return render(request, "locations/locate.html", context)
 
 
 @manager_required
