@@ -112,7 +112,7 @@
     try { data = JSON.parse(source.textContent); } catch (e) { /* keep the server's map */ }
     var svg = el.parentNode.querySelector("[data-points-fallback]");
     var made = baseMap(el, cfg);
-    if (svg) { svg.hidden = true; }
+    if (svg) { svg.style.display = "none"; }
     var latlngs = [];
     (data.features || []).forEach(function (f) {
       var c = f.geometry.coordinates;
