@@ -127,3 +127,20 @@ def test_open_data_gives_initiatives_and_processes_with_a_place_as_geojson(clien
     assert client.get("/open-data/besluiten.geojson", HTTP_HOST=HOST).status_code == 404
     catalog = client.get("/open-data/catalog.jsonld", HTTP_HOST=HOST).content.decode()
     assert "trajecten.geojson" in catalog and "besluiten.geojson" not in catalog
+
+
+def test_the_budget_page_maps_its_placed_projects_and_the_process_page_shows_its_place(client, world):
+    lead = world.staff[Role.PROCESS_LEAD]
+    project = Project.objects.filter(budget=world.budget).first()
+    html = client.get(f"/buurtbudget/{world.budget.pk}", HTTP_HOST=HOST).content.decode()
+    assert "location-points__svg" not in html  # no project has a place yet: no empty map
+    budgets.project_locate(project=project, actor=lead, location=EXACT)
+    processes.process_locate(process=world.process, actor=lead, location=EXACT)
+    html = client.get(f"/buurtbudget/{world.budget.pk}", HTTP_HOST=HOST).content.decode()
+    assert "location-points__svg" in html and f'href="#project-{project.pk}"' in html
+    assert f'id="project-{project.pk}"' in html
+    html = client.get(f"/trajecten/{world.process.slug}", HTTP_HOST=HOST).content.decode()
+    shown = public_point(EXACT)
+    assert f'data-lon="{shown.lon}"' in html and "ongeveer hier" in html
+    for page in (html, client.get(f"/buurtbudget/{world.budget.pk}", HTTP_HOST=HOST).content.decode()):
+        assert "5.123457" not in page and "52.098765" not in page

@@ -11,6 +11,7 @@ from django_ratelimit.decorators import ratelimit
 from zwerm.accounts.decorators import resident_required, staff_verified
 from zwerm.accounts.roles import Role
 from zwerm.core.limits import code_attempt_rate
+from zwerm.locations.maps import feature, places_map
 from zwerm.places.maps import area_map
 from zwerm.processes.selectors import process_is_visible, process_list_led_by
 from zwerm.web.actions import add_service_errors, submit_once, success_once
@@ -61,8 +62,22 @@ def budget_detail(request, pk):
         "total": selectors.euro(budget.total_amount),
         "max_cost": selectors.euro(budget.max_cost) if budget.max_cost is not None else "",
         "published": selectors.count_result_latest(budget=budget, published=True),
+        "places_map": _projects_map(request, projects),
     }
     return render(request, "budgets/detail.html", context)
+
+
+def _projects_map(request, projects):
+    """The projects with a place on a map (their public, rounded point), or None when none has one."""
+    features = [
+        feature(point=p.public_point, title=p.shown_title, url=f"#project-{p.pk}")
+        for p in projects
+        if p.public_point is not None
+    ]
+    if not features:
+        return None
+    label = _("Kaart van de projecten met een plek")
+    return places_map(municipality=request.municipality, features=features, ident="project-map", label=label)
 
 
 @resident_required
