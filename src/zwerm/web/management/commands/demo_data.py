@@ -18,6 +18,7 @@ from zwerm.council.demo import build_demo_council, build_demo_district_report
 from zwerm.dialogues.demo import build_demo_dialogue
 from zwerm.initiatives import services as initiatives
 from zwerm.initiatives.demo import comments_backdate
+from zwerm.locations.demo import demo_point
 from zwerm.participation.demo import build_demo_participation
 from zwerm.places import selectors as place_selectors
 from zwerm.places.demo import demo_shapes_save
@@ -145,14 +146,17 @@ class Command(BaseCommand):
         open_initiatives = []
         for i, (kind, title, body, location) in enumerate(demo.INITIATIVES):
             author = residents[i % len(residents)]
+            hood = neighbourhoods[(i * 3) % len(neighbourhoods)]
             initiative = initiatives.initiative_create(
                 author=author,
                 municipality=municipality,
                 kind=kind,
                 title=title,
                 body=body,
-                neighbourhood=neighbourhoods[(i * 3) % len(neighbourhoods)],
+                neighbourhood=hood,
                 location_description=location,
+                # two in three on the map, so the demo's map pages show places (and the list those without)
+                location=demo_point(neighbourhood=hood, seed=i) if i % 3 else None,
             )
             plan = demo.STATUS_PLAN[i] if i < len(demo.STATUS_PLAN) else "published"
             if plan == "published":
