@@ -51,6 +51,9 @@ def test_the_catalogue_is_a_dcat_catalog_published_by_the_municipality(catalog):
     assert catalog["dct:modified"]["@type"] == "xsd:dateTime"
 
 
+GEOJSON = ("initiatieven", "trajecten")
+
+
 def test_every_dataset_is_described_with_the_required_properties(catalog):
     datasets = catalog["dcat:dataset"]
     assert [d["@id"].rsplit("#", 1)[1] for d in datasets] == list(KEYS)
@@ -65,7 +68,9 @@ def test_every_dataset_is_described_with_the_required_properties(catalog):
             for t in dataset["dcat:theme"]
         )
         assert dataset["dct:spatial"][0]["dct:identifier"] == "GM0001"
-        assert {d["dct:format"]["@id"].rsplit("/", 1)[1] for d in dataset["dcat:distribution"]} == {"CSV", "JSON"}
+        # Datasets whose rows have a place are also offered as GeoJSON (ADR 0026).
+        formats = {"CSV", "JSON", "GEOJSON"} if dataset["@id"].rsplit("#", 1)[1] in GEOJSON else {"CSV", "JSON"}
+        assert {d["dct:format"]["@id"].rsplit("/", 1)[1] for d in dataset["dcat:distribution"]} == formats
         for distribution in dataset["dcat:distribution"]:
             assert distribution["@type"] == "dcat:Distribution"
             for key in REQUIRED_DISTRIBUTION_KEYS:
