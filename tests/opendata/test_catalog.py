@@ -133,4 +133,4 @@ def test_the_catalogue_is_also_there_as_turtle(client, filled):
     assert "<http://testdam.localhost/open-data/#initiatieven>\n    a dcat:Dataset" in text
     assert "dcat:downloadURL <http://testdam.localhost/open-data/initiatieven.csv>" in text
     assert '"Open data van Testdam"@nl' in text
-    assert text.count("    a dcat:Distribution ;") == 2 * len(KEYS)
+    assert text.count("    a dcat:Distribution ;") == 2 * len(KEYS) + len(GEOJSON)
