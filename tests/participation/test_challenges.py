@@ -13,6 +13,7 @@ from zwerm.core.personal_data import registry
 from zwerm.participation import selectors, services
 from zwerm.participation.models import Challenge, ChallengeContact, ChallengeEvent
 from zwerm.processes import services as processes
+from zwerm.processes.selectors import process_list_running
 
 from .conftest import get, post, submit_challenge
 
@@ -168,3 +169,14 @@ def test_the_public_page_masks_contact_details_in_the_plan(municipality, residen
     challenge = submit_challenge(municipality, resident, plan="Bel ons op 06-12345678 of mail info@buurt.example.")
     page = get(Client(), f"/participatie/uitdagingen/{challenge.pk}").content.decode()
     assert "06-12345678" not in page and "info@buurt.example" not in page
+
+
+def test_the_assessment_process_is_not_in_the_process_list_but_its_page_points_to_the_register(challenge, lead):
+    process = to_assessment(challenge, lead).process
+    listing = get(Client(), "/trajecten/")
+    assert listing.status_code == 200
+    assert process.title not in listing.content.decode()
+    assert not process_list_running(municipality=process.municipality).filter(pk=process.pk).exists()
+    page = get(Client(), process.get_absolute_url()).content.decode()
+    assert "Dit traject beoordeelt een uitdaging" in page
+    assert challenge.get_absolute_url() in page

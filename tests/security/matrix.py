@@ -253,6 +253,8 @@ RULES: dict[str, Rule] = {
     "participation:promise": form(staff(*MANAGERS)),
     "participation:evaluation": form(staff(*MANAGERS)),
     "participation:weighed_input": form(staff(*MANAGERS)),
+    "participation:resident_survey": form(residents()),
+    "participation:resident_survey_open": action(staff(*MANAGERS)),
     "participation:challenges": page(everyone()),
     "participation:challenge_new": form(residents()),
     "participation:challenges_due": page(staff(*MANAGERS)),

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Budget
+from .models import Budget, VoteRecord
 from .selectors import budget_district_ids, budget_voter_count, project_list
 
 
@@ -22,6 +22,10 @@ class BudgetComponent:
             "projects": project_list(budget=budget).count(),
             "status": budget.status,
         }
+
+    def participant_ids(self, placement) -> list[int]:
+        """Who voted (the register of voters, never what they voted; voters with a vote code have no account)."""
+        return list(VoteRecord.objects.filter(budget_id=placement.object_id).values_list("voter_id", flat=True))
 
     def url(self, placement) -> str:
         return reverse("budgets:detail", args=[placement.object_id])

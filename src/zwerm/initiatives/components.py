@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Initiative
+from .models import Initiative, Participation, Support
 
 
 class InitiativeComponent:
@@ -20,6 +20,12 @@ class InitiativeComponent:
             "comments": initiative.comment_count,
             "status": initiative.status,
         }
+
+    def participant_ids(self, placement) -> set[int]:
+        """Who supported or joined the initiative."""
+        supporters = Support.objects.filter(initiative_id=placement.object_id).values_list("resident_id", flat=True)
+        joined = Participation.objects.filter(initiative_id=placement.object_id).values_list("resident_id", flat=True)
+        return set(supporters) | set(joined)
 
     def url(self, placement) -> str:
         return reverse("initiatives:detail", args=[placement.object_id])

@@ -11,10 +11,13 @@ class ParticipationConfig(AppConfig):
         from zwerm.core.personal_data import registry as personal_data
         from zwerm.processes.registry import page_sections
 
+        from .challenge_section import ChallengeSection
         from .personal_data import ParticipationPersonalData
         from .promise_section import PromiseSection
 
         if ParticipationPersonalData.key not in personal_data:
             personal_data.register(ParticipationPersonalData())
+        if ChallengeSection.key not in page_sections:
+            page_sections.register(ChallengeSection())
         if PromiseSection.key not in page_sections:
             page_sections.register(PromiseSection())

@@ -13,6 +13,7 @@ from zwerm.processes import services as process_services
 from zwerm.values.selectors import value_list
 
 from . import services
+from .demo_history import build_demo_history, build_demo_resident_survey
 
 VERORDENING = """Artikel 1. Begrippen
 In deze verordening wordt verstaan onder participatie: het betrekken van inwoners, maatschappelijke
@@ -78,7 +79,14 @@ def _weighings(municipality):
     ]
 
 
-def _challenge(municipality, resident, lead, *, task, name, plan, granted: bool):
+def _challenge(municipality, resident, lead, *, task, name, plan, granted: bool, days_ago: int):
+    """A challenge submitted `days_ago`, each step recorded at the moment it happened (the refused one's
+    receipt came late: the register shows that)."""
+    submitted = timezone.now() - datetime.timedelta(days=days_ago)
+
+    def at(days: int) -> datetime.datetime:
+        return submitted + datetime.timedelta(days=days)
+
     challenge = services.challenge_submit(
         municipality=municipality,
         resident=resident,
@@ -93,17 +101,23 @@ def _challenge(municipality, resident, lead, *, task, name, plan, granted: bool)
             services.ContactInput(name=f"{resident.display_name}", email=resident.email),
             services.ContactInput(name="Tweede contactpersoon", email="contact@zwermstad.example"),
         ],
+        at=submitted,
     )
-    services.challenge_confirm_receipt(challenge=challenge, actor=lead, note="Dank voor jullie uitdaging.")
-    challenge = services.challenge_check(challenge=challenge, actor=lead, complete=True, note="")
+    services.challenge_confirm_receipt(
+        challenge=challenge, actor=lead, note="Dank voor jullie uitdaging.", at=at(3 if granted else 8)
+    )
+    challenge = services.challenge_check(challenge=challenge, actor=lead, complete=True, note="", at=at(20))
     services.challenge_conversation(
-        challenge=challenge, actor=lead, note="Gesprek met de indieners over het plan, de kosten en de buurt."
+        challenge=challenge,
+        actor=lead,
+        note="Gesprek met de indieners over het plan, de kosten en de buurt.",
+        at=at(40),
     )
     assert challenge.process is not None  # made by the completeness check
     decision = process_services.decision_record(
         process=challenge.process,
         actor=lead,
-        decided_on=timezone.localdate(),
+        decided_on=timezone.localdate(at(70)),
         decided_by="executive",
         title="De buurtgroep neemt het onderhoud over" if granted else "De gemeente houdt het beheer zelf",
         reasons="Het plan is haalbaar, goedkoper en de buurt doet mee."
@@ -111,21 +125,31 @@ def _challenge(municipality, resident, lead, *, task, name, plan, granted: bool)
         else "Het plan kost meer dan de gemeente nu uitgeeft en de veiligheid is niet geregeld.",
         weighings=_weighings(municipality),
     )
-    challenge = services.challenge_decide(challenge=challenge, actor=lead, decision=decision, granted=granted)
-    services.challenge_inform_council(challenge=challenge, actor=lead, note="Raadsinformatiebrief over het besluit.")
+    challenge = services.challenge_decide(
+        challenge=challenge, actor=lead, decision=decision, granted=granted, at=at(70)
+    )
+    services.challenge_inform_council(
+        challenge=challenge, actor=lead, note="Raadsinformatiebrief over het besluit.", at=at(75)
+    )
     if granted:
         services.challenge_agree(
             challenge=challenge,
             actor=lead,
             conditions="Jaarlijks een kort verslag; de gemeente blijft eigenaar; na een jaar evalueren we samen.",
-            evaluate_on=timezone.localdate() + datetime.timedelta(days=365),
+            evaluate_on=timezone.localdate(at(80)) + datetime.timedelta(days=365),
+            at=at(80),
         )
     return challenge
 
 
-def build_demo_participation(*, municipality, staff: dict, residents: list, processes_made: list) -> None:
+def build_demo_participation(
+    *, municipality, staff: dict, residents: list, processes_made: list, people: list | None = None
+) -> None:
+    """The framework in the demo; `people` (residents spread over the wijken, by default `residents`) answer
+    the surveys of the year of history and the closed process's evaluation survey."""
     admin = staff[Role.ADMIN]
     lead = staff.get(Role.PROCESS_LEAD, admin)
+    people = people if people is not None else residents
     bylaw = _bylaw(municipality, admin)
     rules = {rule.name: rule for rule in bylaw.rules.all()}
     for process, (rule, level, reason) in zip(processes_made, PROMISES, strict=False):
@@ -176,6 +200,7 @@ def build_demo_participation(*, municipality, staff: dict, residents: list, proc
             decides_on=None,
             feedback="Een parkavond en een bericht op deze pagina.",
         )
+        build_demo_resident_survey(process=process, lead=lead, people=people)
         services.evaluation_record(
             process=process,
             actor=lead,
@@ -192,6 +217,7 @@ def build_demo_participation(*, municipality, staff: dict, residents: list, proc
         name="Buurtgroep Wilgenpark",
         plan="Wij maaien, snoeien en houden het park schoon met vrijwilligers uit de buurt.",
         granted=True,
+        days_ago=240,
     )
     _challenge(
         municipality,
@@ -201,4 +227,15 @@ def build_demo_participation(*, municipality, staff: dict, residents: list, proc
         name="Stichting Sport Zwermstad",
         plan="Wij nemen het beheer en de verhuur van de sporthal over.",
         granted=False,
+        days_ago=150,
+    )
+    build_demo_history(
+        municipality=municipality,
+        staff={
+            "lead": lead,
+            "specialist": staff.get(Role.SPECIALIST, admin),
+            "everyone": list(dict.fromkeys(staff.values())),
+        },
+        people=people,
+        rule=rules["Beheer van de openbare ruimte"],
     )

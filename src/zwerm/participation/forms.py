@@ -8,6 +8,7 @@ from zwerm.web.forms import AmountField, CountField, text_field
 
 from .models import BYLAW_TEXT_MAX, TEXT_MAX, Challenge, Evaluation, Level, PolicyPhase
 from .services import ContactInput, Deadlines, RuleInput
+from .survey_questions import COMMENT_MAX, QUESTIONS
 
 RULE_ROWS = 6
 
@@ -309,7 +310,7 @@ class EvaluationForm(forms.Form):
         TEXT_MAX,
         rows=3,
         required=False,
-        help_text=_("Bijvoorbeeld uit een korte evaluatievragenlijst in het traject."),
+        help_text=_("In je eigen woorden; de uitkomsten van de evaluatievragenlijst gaan vanzelf mee."),
     )
     lessons = text_field(_("Wat leren we ervan"), TEXT_MAX, rows=3)
 
@@ -344,3 +345,40 @@ class SelfAssessmentForm(forms.Form):
 class StatementForm(forms.Form):
     characteristic = text_field(_("Kenmerk"), 100)
     text = text_field(_("Stelling"), 300)
+
+
+class ResidentSurveyForm(forms.Form):
+    """The residents' evaluation survey: a choice per question and an optional text."""
+
+    comment = forms.CharField(
+        label=_("Wil je nog iets zeggen over hoe het ging? (mag leeg blijven)"),
+        max_length=COMMENT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Schrijf geen namen of telefoonnummers; die maken we onleesbaar."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        comment = self.fields.pop("comment")
+        for q in QUESTIONS:
+            self.fields[q.key] = forms.ChoiceField(
+                label=q.text,
+                choices=q.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Kies een antwoord."), "invalid_choice": _("Kies een antwoord.")},
+            )
+        self.fields["comment"] = comment
+
+    def answers(self) -> dict[str, str]:
+        return {q.key: self.cleaned_data[q.key] for q in QUESTIONS}
+
+
+class ResidentSurveyOpenForm(forms.Form):
+    closes_on = forms.DateField(
+        label=_("Open tot en met (optioneel)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leeg: de evaluatietermijn van de verordening na het afronden."),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )

@@ -1,9 +1,12 @@
 """The participation framework: the municipality's verordening (versioned), each process's participation
 promise against it, and the input each decision weighed."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel
@@ -97,7 +100,7 @@ class Promise(AppendOnlyModel):
         _("waarom minder dan de verordening vraagt"), max_length=TEXT_MAX, blank=True
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -158,7 +161,7 @@ class Challenge(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     state = models.CharField(max_length=12, choices=State.choices, default=State.SUBMITTED)
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(default=timezone.now)  # or the moment given (core.moments)
     process = models.ForeignKey("processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     decision = models.ForeignKey(
         "processes.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -214,7 +217,7 @@ class ChallengeEvent(AppendOnlyModel):
     step = models.CharField(max_length=14, choices=Step.choices)
     note = models.TextField(_("toelichting"), max_length=TEXT_MAX, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -236,7 +239,7 @@ class Evaluation(AppendOnlyModel):
     lessons = models.TextField(_("wat we leren"), max_length=TEXT_MAX)
     figures = models.JSONField(default=dict)  # reach, input, decisions and deadlines as they were (no personal data)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -317,3 +320,62 @@ class YearlyReport(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.sent_at is not None
+
+
+class ResidentSurvey(models.Model):
+    """The short evaluation survey residents answer after a process closes (optional: the lead opens it).
+
+    The questions are fixed (see `RESIDENT_SURVEY_QUESTIONS` in services/resident_survey.py), so processes
+    can be compared in the yearly report. Answers are anonymous by construction, like the self-assessment:
+    choices are tallies, texts rows without a person, time or ordered id; `ResidentSurveyRespondent` only
+    says that someone answered (once)."""
+
+    process = models.OneToOneField("processes.Process", on_delete=models.PROTECT, related_name="+")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closes_on = models.DateField(_("open tot en met"))
+
+    def __str__(self) -> str:
+        return f"{self.process_id} -> {self.closes_on}"
+
+
+class ResidentSurveyRespondent(AppendOnlyModel):
+    """That a resident answered the process's evaluation survey; never what they answered."""
+
+    survey = models.ForeignKey(ResidentSurvey, on_delete=models.CASCADE, related_name="respondents")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "user"], name="one_survey_answer_per_resident")]
+
+
+class ResidentSurveyTally(models.Model):
+    """How many residents gave one answer to one question (a tally: no row per person)."""
+
+    survey = models.ForeignKey(ResidentSurvey, on_delete=models.CASCADE, related_name="tallies")
+    question = models.CharField(max_length=30)
+    answer = models.CharField(max_length=30)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "question", "answer"], name="one_tally_per_survey_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}={self.answer} x{self.count}"
+
+
+class ResidentSurveyComment(models.Model):
+    """An optional text answer: a random id and no time, so nothing ties it to the respondent row."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(ResidentSurvey, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(max_length=TEXT_MAX)
+
+    def __str__(self) -> str:
+        return self.public_text[:60]
+
+    @property
+    def public_text(self) -> str:
+        return redact(self.text).text

@@ -15,6 +15,7 @@ from .models import (
     Evaluation,
     MirrorParticipation,
     Promise,
+    ResidentSurveyRespondent,
     WeighedInput,
 )
 
@@ -36,6 +37,10 @@ class ParticipationPersonalData:
         "participation.MirrorStatement": "no personal data: the self-assessment's statements",
         "participation.MirrorParticipation": "deleted (the anonymous answers never pointed at the person)",
         "participation.MirrorAnswer": "no reference to a person by construction (a team, never an account)",
+        "participation.ResidentSurvey": IN_OFFICE,
+        "participation.ResidentSurveyRespondent": "deleted (the anonymous answers never pointed at the person)",
+        "participation.ResidentSurveyTally": "no reference to a person by construction (a count per answer)",
+        "participation.ResidentSurveyComment": "no reference to a person by construction (random id, no time)",
     }
 
     def export(self, user) -> dict:
@@ -65,6 +70,10 @@ class ParticipationPersonalData:
             "zelfscan_ingevuld_in": [
                 p.quarter for p in MirrorParticipation.objects.filter(user=user).order_by("quarter")
             ],  # the answers themselves are anonymous: they cannot be found back
+            "evaluatievragenlijst_ingevuld_bij": [
+                r.survey.process_id
+                for r in ResidentSurveyRespondent.objects.filter(user=user).select_related("survey").order_by("pk")
+            ],  # likewise: only that they answered
             "evaluaties_vastgelegd": [
                 {"traject": e.process_id, "op": iso(e.created_at)}
                 for e in Evaluation.objects.filter(author=user).order_by("pk")
@@ -80,7 +89,9 @@ class ParticipationPersonalData:
         contacts = ChallengeContact.objects.filter(challenge__submitted_by=user, email__iexact=user.email).delete()[0]
         challenges = Challenge.objects.filter(submitted_by=user).update(submitted_by=None)
         taken_part = MirrorParticipation.objects.filter(user=user).delete()[0]
+        answered = ResidentSurveyRespondent.objects.filter(user=user).delete()[0]
         return {
+            "evaluatievragenlijst_deelnames_verwijderd": answered,
             "uitdagingen_losgekoppeld": challenges,
             "contactpersonen_verwijderd": contacts,
             "zelfscan_deelnames_verwijderd": taken_part,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bylaw, challenges, mirror, promises, yearly
+from .views import bylaw, challenges, mirror, promises, resident_survey, yearly
 
 app_name = "participation"
 urlpatterns = [
@@ -22,5 +22,7 @@ urlpatterns = [
     path("uitdagingen/<int:pk>/stap/<slug:step>", challenges.step, name="challenge_step"),
     path("trajecten/<slug:slug>/belofte", promises.promise_edit, name="promise"),
     path("trajecten/<slug:slug>/evaluatie", promises.evaluation, name="evaluation"),
+    path("trajecten/<slug:slug>/hoe-ging-het", resident_survey.answer, name="resident_survey"),
+    path("trajecten/<slug:slug>/hoe-ging-het/openen", resident_survey.open_survey, name="resident_survey_open"),
     path("trajecten/<slug:slug>/besluiten/<int:pk>/inbreng", promises.weighed_input, name="weighed_input"),
 ]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.models import AppendOnlyModel, MunicipalityScoped
@@ -42,6 +43,11 @@ class Process(MunicipalityScoped, Located):
         _("persoonsgegevens verwijderen na (maanden na afronding)"), null=True, blank=True
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # False for a process another app runs as part of its own procedure (a challenge's assessment): its page
+    # and record stay public, but it is not one of the processes residents are invited to in the list.
+    listed = models.BooleanField(_("in het overzicht van trajecten"), default=True)
+    # Not auto_now_add: a process recorded as history carries the moment it started (core.moments).
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -155,7 +161,7 @@ class AdviceRequest(models.Model):
     question = models.TextField(_("vraag"), max_length=TEXT_MAX)
     deadline = models.DateField(_("uiterste datum"))
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["deadline", "pk"]
@@ -173,7 +179,7 @@ class Advice(AppendOnlyModel):
     basis = models.TextField(_("wettelijke of beleidsmatige grondslag"), max_length=REASON_MAX)
     conditions = models.TextField(_("voorwaarden"), max_length=REASON_MAX, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["request", "version"]

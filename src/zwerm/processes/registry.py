@@ -24,7 +24,10 @@ class ComponentType(Protocol):
         """Whether the component's own row exists and belongs to this municipality."""
 
     # Optional: `participant_ids(placement) -> Iterable[int]`, the users who took part, so that process
-    # updates reach them too ("closing the loop"). Types without it only reach followers.
+    # updates reach them too ("closing the loop"), and an evaluation counts them per wijk. Types without it
+    # only reach followers.
+    # Optional: `anonymous_districts(placement) -> Iterable[int | None]`, one wijk id (or None) per
+    # participant without an account (a dialogue's anonymous participants), for reach per wijk only.
     # Optional: `district_ids(object_ids: list[int]) -> dict[int, Iterable[int]]`, per component row the
     # wijken (district pks) it is about (a budget's wijk or wijken, an initiative's wijk), so that a process
     # shows the wijken it touches. Types without it add none.

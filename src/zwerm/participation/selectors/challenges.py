@@ -123,3 +123,8 @@ def challenge_due_list(*, municipality: Municipality) -> list[tuple[Challenge, l
     )
     rows = challenge_list(municipality=municipality).filter(state__in=open_states)
     return [(c, challenge_deadlines(c, today=today)) for c in rows]
+
+
+def challenge_for_process(*, process) -> Challenge | None:
+    """The challenge whose assessment this process is, if any."""
+    return Challenge.objects.filter(process=process).first()

@@ -47,3 +47,8 @@ def weighed_input_by_decision(*, process) -> dict[int, list[Citation]]:
 
 def weighed_input_count(*, decision_ids) -> int:
     return WeighedInput.objects.filter(decision_id__in=list(decision_ids)).count()
+
+
+def weighed_decision_ids(*, decision_ids) -> set[int]:
+    """Which of these decisions cite input they weighed."""
+    return set(WeighedInput.objects.filter(decision_id__in=list(decision_ids)).values_list("decision_id", flat=True))

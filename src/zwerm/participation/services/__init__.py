@@ -19,6 +19,7 @@ from .mirror import (
     mirror_statements_ensure_default,
 )
 from .promises import promise_record, weighed_input_cite
+from .resident_survey import resident_survey_answer, resident_survey_open
 from .yearly import yearly_report_generate, yearly_report_send
 
 __all__ = [
@@ -39,6 +40,8 @@ __all__ = [
     "mirror_statement_retire",
     "mirror_statements_ensure_default",
     "promise_record",
+    "resident_survey_answer",
+    "resident_survey_open",
     "weighed_input_cite",
     "yearly_report_generate",
     "yearly_report_send",

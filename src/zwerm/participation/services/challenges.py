@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import membership_get, user_has_role
 from zwerm.core.models import Municipality
+from zwerm.core.moments import moment
 from zwerm.core.text import clean_text, clean_texts
 from zwerm.processes import services as process_services
 
@@ -70,8 +71,12 @@ def _check_cost(name: str, value: Decimal | None) -> Decimal:
     return value
 
 
-def _event(challenge: Challenge, step: str, *, actor=None, note: str = "") -> ChallengeEvent:
-    return ChallengeEvent.objects.create(challenge=challenge, step=step, actor=actor, note=note)
+def _event(challenge: Challenge, step: str, *, actor=None, note: str = "", at=None) -> ChallengeEvent:
+    """A step of the procedure, at `at` (history recorded afterwards) or now; never before the submission."""
+    when = moment(at)
+    if when < challenge.submitted_at:
+        raise ValueError("a step cannot come before the submission")
+    return ChallengeEvent.objects.create(challenge=challenge, step=step, actor=actor, note=note, created_at=when)
 
 
 def _locked(challenge: Challenge, *, allowed: tuple[str, ...]) -> Challenge:
@@ -96,6 +101,7 @@ def challenge_submit(
     challenger_name: str,
     contacts: list[ContactInput],
     district=None,
+    at: datetime.datetime | None = None,
 ) -> Challenge:
     """A resident submits a challenge for their group or organisation; the procedure's clock starts now."""
     if not (resident.is_authenticated and membership_get(user=resident, municipality=municipality)):
@@ -127,27 +133,28 @@ def challenge_submit(
             challenger_kind=challenger_kind,
             district=district,
             submitted_by=resident,
+            submitted_at=moment(at),
             **texts,
         )
         ChallengeContact.objects.bulk_create(
             ChallengeContact(challenge=challenge, name=c.name, email=c.email, phone=c.phone) for c in cleaned_contacts
         )
-        _event(challenge, Step.SUBMITTED)
+        _event(challenge, Step.SUBMITTED, at=challenge.submitted_at)
     return challenge
 
 
-def challenge_confirm_receipt(*, challenge: Challenge, actor, note: str = "") -> Challenge:
+def challenge_confirm_receipt(*, challenge: Challenge, actor, note: str = "", at=None) -> Challenge:
     _require_staff(user=actor, municipality=challenge.municipality)
     text = _note(note, required=False)
     with transaction.atomic():
         locked = _locked(challenge, allowed=(State.SUBMITTED,))
         locked.state = State.RECEIVED
         locked.save(update_fields=["state"])
-        _event(locked, Step.RECEIVED, actor=actor, note=text)
+        _event(locked, Step.RECEIVED, actor=actor, note=text, at=at)
     return locked
 
 
-def challenge_check(*, challenge: Challenge, actor, complete: bool, note: str) -> Challenge:
+def challenge_check(*, challenge: Challenge, actor, complete: bool, note: str, at=None) -> Challenge:
     """The completeness check. Incomplete: say what is missing. Complete: a process is made for the
     assessment (advice requests, the conversation, the decision log), with the actor as its lead."""
     _require_staff(user=actor, municipality=challenge.municipality)
@@ -157,7 +164,7 @@ def challenge_check(*, challenge: Challenge, actor, complete: bool, note: str) -
         if not complete:
             locked.state = State.INCOMPLETE
             locked.save(update_fields=["state"])
-            _event(locked, Step.INCOMPLETE, actor=actor, note=text)
+            _event(locked, Step.INCOMPLETE, actor=actor, note=text, at=at)
             return locked
         process = process_services.process_create(
             actor=actor,
@@ -169,6 +176,8 @@ def challenge_check(*, challenge: Challenge, actor, complete: bool, note: str) -
             else _("Neemt de uitdager deze taak over?"),
             description=locked.plan,
             district=locked.district,
+            listed=False,  # the register of challenges shows it; its page and decision log stay public
+            at=at,
         )
         process_services.phase_add(
             process=process,
@@ -179,20 +188,20 @@ def challenge_check(*, challenge: Challenge, actor, complete: bool, note: str) -
         process_services.process_open(process=process, actor=actor)
         locked.state, locked.process = State.ASSESSMENT, process
         locked.save(update_fields=["state", "process"])
-        _event(locked, Step.COMPLETE, actor=actor, note=text)
+        _event(locked, Step.COMPLETE, actor=actor, note=text, at=at)
     return locked
 
 
-def challenge_conversation(*, challenge: Challenge, actor, note: str) -> Challenge:
+def challenge_conversation(*, challenge: Challenge, actor, note: str, at=None) -> Challenge:
     _require_staff(user=actor, municipality=challenge.municipality)
     text = _note(note, required=True)
     with transaction.atomic():
         locked = _locked(challenge, allowed=(State.ASSESSMENT,))
-        _event(locked, Step.CONVERSATION, actor=actor, note=text)
+        _event(locked, Step.CONVERSATION, actor=actor, note=text, at=at)
     return locked
 
 
-def challenge_decide(*, challenge: Challenge, actor, decision, granted: bool) -> Challenge:
+def challenge_decide(*, challenge: Challenge, actor, decision, granted: bool, at=None) -> Challenge:
     """Link the decision from the challenge's decision log (with its reasons and values weighed)."""
     _require_staff(user=actor, municipality=challenge.municipality)
     with transaction.atomic():
@@ -204,22 +213,24 @@ def challenge_decide(*, challenge: Challenge, actor, decision, granted: bool) ->
         locked.state = State.GRANTED if granted else State.REFUSED
         locked.decision = decision
         locked.save(update_fields=["state", "decision"])
-        _event(locked, Step.DECIDED, actor=actor, note=decision.title)
+        _event(locked, Step.DECIDED, actor=actor, note=decision.title, at=at)
     return locked
 
 
-def challenge_inform_council(*, challenge: Challenge, actor, note: str) -> Challenge:
+def challenge_inform_council(*, challenge: Challenge, actor, note: str, at=None) -> Challenge:
     _require_staff(user=actor, municipality=challenge.municipality)
     text = _note(note, required=True)
     with transaction.atomic():
         locked = _locked(challenge, allowed=(State.GRANTED, State.REFUSED))
         if locked.events.filter(step=Step.COUNCIL).exists():
             raise ValidationError(_("De raad is al geïnformeerd over deze uitdaging."))
-        _event(locked, Step.COUNCIL, actor=actor, note=text)
+        _event(locked, Step.COUNCIL, actor=actor, note=text, at=at)
     return locked
 
 
-def challenge_agree(*, challenge: Challenge, actor, conditions: str, evaluate_on: datetime.date | None) -> Challenge:
+def challenge_agree(
+    *, challenge: Challenge, actor, conditions: str, evaluate_on: datetime.date | None, at=None
+) -> Challenge:
     """A granted challenge gets its agreement: the conditions and when it is evaluated."""
     _require_staff(user=actor, municipality=challenge.municipality)
     try:
@@ -236,5 +247,5 @@ def challenge_agree(*, challenge: Challenge, actor, conditions: str, evaluate_on
             raise ValidationError({"evaluate_on": [_("De evaluatie valt na de indiening.")]})
         locked.conditions, locked.evaluate_on = text, evaluate_on
         locked.save(update_fields=["conditions", "evaluate_on"])
-        _event(locked, Step.AGREEMENT, actor=actor, note=text)
+        _event(locked, Step.AGREEMENT, actor=actor, note=text, at=at)
     return locked

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from zwerm.core.moments import moment
 from zwerm.core.text import clean_text, clean_texts
 from zwerm.processes.services.checks import require_manager
 
@@ -25,8 +26,10 @@ def promise_record(
     decides_on: datetime.date | None,
     feedback: str,
     below_minimum_reason: str = "",
+    at: datetime.datetime | None = None,
 ) -> Promise:
-    """Record (or change) the process's promise. Below the verordening's minimum it needs a reason."""
+    """Record (or change) the process's promise. Below the verordening's minimum it needs a reason. `at`: when,
+    for history recorded afterwards (core.moments; default now)."""
     require_manager(process=process, user=actor)
     current = bylaw_current(municipality=process.municipality)
     if current is None:
@@ -72,6 +75,7 @@ def promise_record(
             decides_on=decides_on,
             below_minimum_reason=reason,
             author=actor,
+            created_at=moment(at),
             **texts,
         )
 

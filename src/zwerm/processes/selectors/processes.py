@@ -38,9 +38,12 @@ def _base(municipality: Municipality) -> QuerySet[Process]:
     return Process.objects.filter(municipality=municipality).select_related("lead", "district")
 
 
-def process_list(*, municipality: Municipality, user=None) -> QuerySet[Process]:
-    """Processes the public may see (running and closed); process leads and admins also see drafts."""
+def process_list(*, municipality: Municipality, user=None, listed_only: bool = False) -> QuerySet[Process]:
+    """Processes the public may see (running and closed); process leads and admins also see drafts.
+    `listed_only` leaves out processes run inside another procedure (a challenge's assessment)."""
     qs = _base(municipality)
+    if listed_only:
+        qs = qs.filter(listed=True)
     if not (user is not None and user_has_role(user=user, municipality=municipality, roles=MANAGER_ROLES)):
         qs = qs.exclude(status=Process.Status.DRAFT)
     return qs.annotate(
@@ -205,4 +208,4 @@ def survey_has_responded(*, survey, user) -> bool:
 
 def process_list_running(*, municipality: Municipality) -> QuerySet[Process]:
     """Running processes, newest first (the home page invites people to follow one)."""
-    return _base(municipality).filter(status=Process.Status.ACTIVE).order_by("-created_at")
+    return _base(municipality).filter(status=Process.Status.ACTIVE, listed=True).order_by("-created_at")

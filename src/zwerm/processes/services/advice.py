@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
+from zwerm.core.moments import moment
 from zwerm.core.tasks import enqueue_on_commit
 
 from ..models import REASON_MAX, TEXT_MAX, Advice, AdviceRequest, Process
@@ -26,8 +27,11 @@ def advice_request_create(
     question: str,
     deadline: datetime.date,
     team: str = "",
+    at: datetime.datetime | None = None,
 ) -> AdviceRequest:
-    """The process lead asks a specialist (or a team, through one specialist) a question with a deadline."""
+    """The process lead asks a specialist (or a team, through one specialist) a question with a deadline.
+    `at`: when it was asked, for history recorded afterwards (core.moments; default now)."""
+    asked = moment(at)
     require_manager(process=process, user=actor)
     require_not_closed(process)
     values = cleaned(
@@ -43,20 +47,33 @@ def advice_request_create(
         errors["specialist"] = [_("Kies een vakambtenaar van deze gemeente.")]
     if deadline is None:
         errors["deadline"] = [_("Vul een uiterste datum in.")]
-    elif deadline < timezone.localdate():
+    elif deadline < timezone.localdate(asked):
         errors["deadline"] = [_("De uiterste datum ligt in het verleden. Kies vandaag of een latere datum.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         request = AdviceRequest.objects.create(
-            process=process, specialist=specialist, deadline=deadline, requested_by=actor, **values
+            process=process, specialist=specialist, deadline=deadline, requested_by=actor, created_at=asked, **values
         )
         enqueue_on_commit(advice_request_notify, advice_request_id=request.pk)
     return request
 
 
-def advice_give(*, request: AdviceRequest, actor, text: str, basis: str, conditions: str = "") -> Advice:
-    """The addressed specialist (or an admin) answers; a later answer is a new version, never an edit."""
+def advice_give(
+    *,
+    request: AdviceRequest,
+    actor,
+    text: str,
+    basis: str,
+    conditions: str = "",
+    at: datetime.datetime | None = None,
+) -> Advice:
+    """The addressed specialist (or an admin) answers; a later answer is a new version, never an edit.
+    `at`: when it was given, for history recorded afterwards (core.moments; default now, never before the
+    question)."""
+    given = moment(at)
+    if given < request.created_at:
+        raise ValueError("advice cannot be given before it was asked")
     municipality = request.process.municipality
     is_addressed = actor.pk == request.specialist_id and user_has_role(
         user=actor, municipality=municipality, roles=(Role.SPECIALIST,)
@@ -74,7 +91,9 @@ def advice_give(*, request: AdviceRequest, actor, text: str, basis: str, conditi
         with transaction.atomic():
             AdviceRequest.objects.select_for_update().get(pk=request.pk)
             latest = Advice.objects.filter(request=request).aggregate(v=Max("version"))["v"] or 0
-            advice = Advice.objects.create(request=request, version=latest + 1, author=actor, **values)
+            advice = Advice.objects.create(
+                request=request, version=latest + 1, author=actor, created_at=given, **values
+            )
             enqueue_on_commit(advice_given_notify, advice_id=advice.pk)
     except IntegrityError:
         raise ValidationError(

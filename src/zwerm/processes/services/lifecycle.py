@@ -1,14 +1,16 @@
 """Creating a process, editing it, opening it to the public and closing it with its outcome."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zwerm.accounts.roles import Role
 from zwerm.accounts.selectors import user_has_role
 from zwerm.core.models import Municipality
+from zwerm.core.moments import moment
 from zwerm.core.tasks import enqueue_on_commit
 from zwerm.locations.points import Point
 from zwerm.locations.selectors import neighbourhood_for_point
@@ -63,8 +65,12 @@ def process_create(
     description: str,
     lead=None,
     district=None,
+    listed: bool = True,
+    at: datetime.datetime | None = None,
 ) -> Process:
-    """A process lead (or admin) starts a process; it stays a draft until it is opened."""
+    """A process lead (or admin) starts a process; it stays a draft until it is opened. `listed=False` keeps
+    it out of the public list of processes (another procedure shows it: a challenge's assessment). `at`: when
+    it started, for history recorded afterwards (core.moments; default now)."""
     if not (
         actor.is_authenticated
         and user_has_role(user=actor, municipality=municipality, roles=(Role.PROCESS_LEAD, Role.ADMIN))
@@ -80,6 +86,8 @@ def process_create(
             slug=_unique_slug(municipality=municipality, title=values["title"]),
             lead=lead,
             district=district,
+            listed=listed,
+            created_at=moment(at),
             **values,
         )
 
@@ -118,11 +126,12 @@ def process_open(*, process: Process, actor) -> Process:
     return process
 
 
-def process_close(*, process: Process, actor, outcome: str) -> Update:
-    """Close the process with its outcome: open phases close with that reason, and followers hear it."""
+def process_close(*, process: Process, actor, outcome: str, at: datetime.datetime | None = None) -> Update:
+    """Close the process with its outcome: open phases close with that reason, and followers hear it. `at`:
+    when it closed, for history recorded afterwards (core.moments; default now)."""
     require_manager(process=process, user=actor)
     outcome = reason_cleaned(outcome)
-    now = timezone.now()
+    now = moment(at)
     with transaction.atomic():
         locked = Process.objects.select_for_update().get(pk=process.pk)
         if locked.status != Process.Status.ACTIVE:

@@ -22,7 +22,7 @@ from .common import save, visible_process_or_404
 
 @require_GET
 def process_list(request):
-    processes = list(selectors.process_list(municipality=request.municipality, user=request.user))
+    processes = list(selectors.process_list(municipality=request.municipality, user=request.user, listed_only=True))
     districts = selectors.process_districts(municipality=request.municipality, processes=processes)
     for process in processes:
         process.touched_districts = districts.get(process.pk, [])  # type: ignore[attr-defined]

@@ -215,7 +215,9 @@ class Command(BaseCommand):
         processes = build_demo_processes(municipality=municipality, staff=staff, residents=residents)
         build_demo_council(municipality=municipality, staff=staff, processes=processes)
         build_demo_process_states(municipality=municipality, staff=staff, residents=residents)
-        build_demo_participation(municipality=municipality, staff=staff, residents=residents, processes_made=processes)
+        build_demo_participation(
+            municipality=municipality, staff=staff, residents=residents, processes_made=processes, people=voters
+        )
         build_demo_budget(municipality=municipality, staff=staff, residents=voters, process=processes[0])
         # open for voting: the numbered participants voted, the named demo residents can still vote
         build_demo_open_budget(
