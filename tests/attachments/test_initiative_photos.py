@@ -11,6 +11,7 @@ from zwerm.accounts.roles import Role
 from zwerm.attachments import services as attachments
 from zwerm.attachments.models import Attachment, AttachmentModeration
 from zwerm.initiatives import services as initiatives
+from zwerm.initiatives.models import Initiative
 
 from ..foundation.builders import make_initiative, staff_login
 from .pictures import CAMERA, phone_photo, upload
@@ -83,15 +84,30 @@ def test_a_file_that_is_not_an_image_refuses_the_submission_with_a_message(resid
     assert not resident_client.get("/initiatieven/mijn", HTTP_HOST=HOST).content.decode().count("Bankje bij de vijver")
 
 
-def test_a_photo_over_the_size_limit_is_refused(settings, resident_client, neighbourhood_id):
+def test_a_photo_over_the_size_limit_is_refused_before_it_is_stored(settings, resident_client, neighbourhood_id):
     settings.ZWERM_IMAGE_MAX_BYTES = 1000
     response = post(
         resident_client,
         "/initiatieven/nieuw",
         _form(neighbourhood=neighbourhood_id, photo=upload(phone_photo()), photo_alt="Grasveld"),
+        follow=True,
     )
-    assert response.status_code == 200 and "te groot" in response.content.decode()
-    assert not Attachment.objects.exists()
+    assert "te groot" in response.content.decode()
+    assert not Attachment.objects.exists() and not Initiative.objects.exists()
+
+
+def test_the_service_refuses_a_photo_over_the_limit_on_its_counted_size(
+    settings, municipality, resident, neighbourhood
+):
+    from django.core.exceptions import ValidationError
+
+    settings.ZWERM_IMAGE_MAX_BYTES = 1000
+    initiative = make_initiative(municipality, resident, neighbourhood)
+    with pytest.raises(ValidationError) as refused:
+        initiatives.initiative_photo_add(
+            initiative=initiative, editor=resident, photo=upload(phone_photo()), alt_text="Grasveld"
+        )
+    assert "photo" in refused.value.message_dict and not Attachment.objects.exists()
 
 
 def test_the_author_removes_a_photo_while_editing_and_its_files_go(

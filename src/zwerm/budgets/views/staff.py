@@ -4,6 +4,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -272,8 +273,13 @@ def _managed_project_or_404(request, pk, project_pk):
     return budget, project
 
 
+def _attachment_max_bytes() -> int:
+    return max(settings.ZWERM_IMAGE_MAX_BYTES, settings.ZWERM_DOCUMENT_MAX_BYTES)
+
+
 @role_required(*MANAGERS)
 @require_http_methods(["GET", "POST"])
+@upload_limit(_attachment_max_bytes)
 def project_attachments(request, pk, project_pk):
     """Photos and PDF documents with a project (shown with it on the budget's page)."""
     budget, project = _managed_project_or_404(request, pk, project_pk)

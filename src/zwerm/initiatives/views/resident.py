@@ -1,5 +1,6 @@
 """What a resident does: bring in and edit an initiative, support, join, follow, react, report."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from zwerm.accounts.decorators import resident_required
 from zwerm.accounts.selectors import membership_get
 from zwerm.core.limits import submission_rate
+from zwerm.core.uploads import upload_limit
 from zwerm.web.actions import add_service_errors, perform, submit_once
 from zwerm.web.pagination import paginate
 
@@ -21,6 +23,11 @@ from ..services.checks import masked_message
 from .public import get_visible_or_404
 
 SUBMISSION_RATE = submission_rate
+
+
+def photo_max_bytes() -> int:
+    """A photo is checked on its own size later; the body may not be larger than that (read per request)."""
+    return settings.ZWERM_IMAGE_MAX_BYTES
 
 
 def _initiative_fields(form) -> dict:
@@ -38,6 +45,7 @@ def _initiative_fields(form) -> dict:
 @resident_required
 @ratelimit(key="user", rate=SUBMISSION_RATE, method="POST")
 @require_http_methods(["GET", "POST"])
+@upload_limit(photo_max_bytes)
 def initiative_create(request):
     membership_initial = {}
     membership = membership_get(user=request.user, municipality=request.municipality)
@@ -76,6 +84,7 @@ def initiative_create(request):
 
 @resident_required
 @require_http_methods(["GET", "POST"])
+@upload_limit(photo_max_bytes)
 def initiative_edit(request, pk):
     initiative = get_visible_or_404(request, pk)
     if initiative.author_id != request.user.pk:
