@@ -76,7 +76,7 @@ class PointMap:
 
     width: int
     height: int
-    paths: list[tuple[str, str]]  # (svg path, buurt name)
+    paths: list[tuple[list[tuple[float, float]], str]]  # (outline points in the viewBox, buurt name)
     dots: list[Dot]
 
 
@@ -106,9 +106,8 @@ def point_map(*, outlines: dict | None, features: list[dict], width: int = 640) 
 
     paths = []
     for ring, name in rings:
-        pts = [project(lon, lat) for lon, lat in ring]
-        d = "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in pts) + " Z"
-        paths.append((d, name))
+        # the template writes each coordinate through markup_number (the same in every language)
+        paths.append(([project(lon, lat) for lon, lat in ring], name))
     dots = []
     for f in features:
         x, y = project(*f["geometry"]["coordinates"])
