@@ -125,9 +125,10 @@ def _summary(placement: Placement) -> tuple[str, dict, str]:
     return str(component_type.label), dict(component_type.summary(placement)), component_type.url(placement)
 
 
-def process_record(*, process: Process) -> ProcessRecord:
+def process_record(*, process: Process, with_updates: bool = True) -> ProcessRecord:
     """The public record of a process: everything the council and residents may see, no personal data
-    of residents (stakeholders only as counts per kind)."""
+    of residents (stakeholders only as counts per kind). Without `with_updates` the record holds no updates
+    (only their number): a page that shows them a page at a time reads them itself."""
     phases = list(
         phase_list(process=process).prefetch_related(
             Prefetch("changes", queryset=PhaseChange.objects.order_by("created_at", "pk"))
@@ -176,14 +177,18 @@ def process_record(*, process: Process) -> ProcessRecord:
         )
         for d in decision_list(process=process)
     )
-    updates = tuple(with_attachments(update_list(process=process).select_related("process__municipality")))
+    updates = (
+        tuple(with_attachments(update_list(process=process).select_related("process__municipality")))
+        if with_updates
+        else ()
+    )
     counts = stakeholder_counts(process=process)
     figures = ParticipationFigures(
         followers=ProcessFollow.objects.filter(process=process).count(),
         stakeholders=sum(counts.values()),
         components=len(placement_records),
         participants=sum(int(r.summary.get("participants", 0)) for r in placement_records),
-        updates=len(updates),
+        updates=len(updates) if with_updates else update_list(process=process).count(),
         advice_requests=len(advice_records),
         advice_answered=sum(1 for r in advice_records if r.state == ADVICE_ANSWERED),
         decisions=len(decision_records),

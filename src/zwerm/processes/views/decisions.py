@@ -9,11 +9,13 @@ from django.views.decorators.http import require_http_methods
 from zwerm.core.uploads import upload_limit
 from zwerm.values.selectors import value_list
 from zwerm.web.actions import once, success_once
+from zwerm.web.pagination import paginate
 
 from .. import selectors, services
 from ..attachments import with_attachments
 from ..forms import DecisionForm, UpdateForm
 from .common import managed_process_or_403, manager_required, save
+from .public import UPDATES_PER_PAGE
 
 
 def _decision_form(request, process, data=None):
@@ -77,5 +79,7 @@ def updates(request, slug):
     if request.method == "POST" and save(form, post):
         success_once(request, _("Het bericht is geplaatst. Volgers krijgen het per e-mail."))
         return redirect("processes:updates", process.slug)
-    context = {"process": process, "updates": with_attachments(selectors.update_list(process=process)), "form": form}
+    page = paginate(request, selectors.update_list(process=process), per_page=UPDATES_PER_PAGE)
+    page.object_list = with_attachments(page.object_list)
+    context = {"process": process, "updates": page.object_list, "page": page, "form": form}
     return render(request, "processes/updates.html", context, status=400 if form.errors else 200)

@@ -13,11 +13,15 @@ from zwerm.core import disclosure
 from zwerm.core.charts import bar_chart
 from zwerm.places.maps import area_map
 from zwerm.web.actions import perform
+from zwerm.web.pagination import paginate
 
 from .. import selectors, services
+from ..attachments import with_attachments
 from ..forms import FollowForm, SurveyResponseForm
 from ..registry import page_sections
 from .common import save, visible_process_or_404
+
+UPDATES_PER_PAGE = 10
 
 
 @require_GET
@@ -56,9 +60,13 @@ def _district_map(by_district: selectors.ProcessesByDistrict):
 def process_detail(request, slug):
     process = visible_process_or_404(request, slug)
     follow = selectors.process_follow_get(process=process, user=request.user)
+    # A process can collect thousands of updates over the years: the page shows them a page at a time.
+    updates = paginate(request, selectors.update_list(process=process), per_page=UPDATES_PER_PAGE)
+    updates.object_list = with_attachments(updates.object_list)
     context = {
         "process": process,
-        "record": selectors.process_record(process=process),
+        "record": selectors.process_record(process=process, with_updates=False),
+        "updates": updates,
         "districts": selectors.process_districts(municipality=request.municipality, processes=[process])[process.pk],
         "follow": follow,
         "follow_form": FollowForm(initial={"digest": "1" if follow and follow.digest else "0"}),
