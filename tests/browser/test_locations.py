@@ -60,10 +60,15 @@ def test_a_resident_places_an_initiative_on_the_map(page, url, login_as, audit, 
     html = page.content()
     exact = initiative.location
     assert f"{exact.lon:.6f}" not in html and f"{exact.lat:.6f}" not in html
+    # the interactive map draws the buurten and the place (it stayed blank when the circle came before the view)
+    assert page.locator("path.location-map__place").count() == 1
+    assert page.locator("path.location-map__buurt").count() >= 1
     audit.check(page, "location-initiative-detail")
     page.goto(url("/initiatieven/kaart"))
     page.locator(".leaflet-container").wait_for()
     assert page.locator("svg.location-points__svg").is_hidden(), "the interactive map replaces the drawn one"
+    assert page.locator("path.location-map__place").count() == 1
+    assert page.locator("path.location-map__buurt").count() >= 1
     audit.check(page, "location-initiative-map")
     audit.assert_clean()
 

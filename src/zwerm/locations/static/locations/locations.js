@@ -102,8 +102,9 @@
   function place(el, cfg) {
     var latlng = L.latLng(parseFloat(el.getAttribute("data-lat")), parseFloat(el.getAttribute("data-lon")));
     var made = baseMap(el, cfg, { dragging: true, zoomControl: true });
-    dot(latlng, cfg).addTo(made.map);
+    // the view first: a circle cannot be placed on a map without one (Leaflet throws and the map stays blank)
     made.map.setView(latlng, 16);
+    dot(latlng, cfg).addTo(made.map);
   }
 
   function points(el, cfg) {
@@ -113,18 +114,20 @@
     var svg = el.parentNode.querySelector("[data-points-fallback]");
     var made = baseMap(el, cfg);
     if (svg) { svg.style.display = "none"; }
-    var latlngs = [];
-    (data.features || []).forEach(function (f) {
-      var c = f.geometry.coordinates;
-      var latlng = L.latLng(c[1], c[0]);
-      latlngs.push(latlng);
+    var features = data.features || [];
+    var latlngs = features.map(function (f) { return L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]); });
+    fit(made, latlngs); // the view first: circles cannot be placed on a map without one
+    features.forEach(function (f, i) {
       var link = document.createElement("a");
       link.href = f.properties.url;
       link.textContent = f.properties.title;
       link.className = "utrecht-link";
-      dot(latlng, cfg).bindPopup(link).addTo(made.map);
+      // a dot of fixed size (as on the server's map): a circle of the grid cell is a speck at town scale; the
+      // point is the cell's centre either way, never the place chosen
+      L.circleMarker(latlngs[i], { radius: 7, className: "location-map__place", weight: 2, fillOpacity: 0.9 })
+        .bindPopup(link)
+        .addTo(made.map);
     });
-    fit(made, latlngs);
   }
 
   function start() {
