@@ -9,6 +9,7 @@ at worst a file nobody names."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from zwerm.core.uploads import upload_scan
 from .images import ImageRefused, is_pdf, make_safe_image
 from .models import ALT_TEXT_MAX, REASON_MAX, Attachment, AttachmentModeration
 from .registry import targets
+from .selectors import attachment_list
 
 PDF_CONTENT_TYPE = "application/pdf"
 
@@ -95,13 +97,33 @@ def _save(storage: Storage, municipality: Municipality, stem: str, suffix: str, 
     return storage.save(f"{municipality.pk}/{stem}{suffix}", ContentFile(data))
 
 
-def attachment_add(*, municipality: Municipality, target: TargetRef, uploader, upload, alt_text: str) -> Attachment:
+def attachment_add(
+    *,
+    municipality: Municipality,
+    target: TargetRef,
+    uploader,
+    upload,
+    alt_text: str,
+    field_names: Mapping[str, str] | None = None,
+) -> Attachment:
     """Store an uploaded image (re-encoded, resized, without metadata) or PDF for `target`.
 
     The caller has checked that `uploader` may add to `target`. Refuses, with a message for the uploader:
     a file over the size limit, anything that is not a JPEG, PNG, WebP or PDF by its content, an image
     with too many pixels, a missing description, and more than ZWERM_ATTACHMENTS_PER_ITEM per target.
-    Errors name the field they are about: "file" or "alt_text"."""
+    Errors name the field they are about: "file" or "alt_text", or the caller's form field for each in
+    `field_names` (e.g. {"file": "photo", "alt_text": "photo_alt"})."""
+    try:
+        return _store(municipality=municipality, target=target, uploader=uploader, upload=upload, alt_text=alt_text)
+    except ValidationError as error:
+        if field_names and hasattr(error, "error_dict"):
+            raise ValidationError(
+                {field_names.get(field, field): errors for field, errors in error.error_dict.items()}
+            ) from None
+        raise
+
+
+def _store(*, municipality: Municipality, target: TargetRef, uploader, upload, alt_text: str) -> Attachment:
     _check_room(target, municipality)
     upload.seek(0)
     head = upload.read(1024)
@@ -173,6 +195,20 @@ def attachments_delete(*, rows) -> int:
         deleted = Attachment.objects.filter(pk__in=[row.pk for row in rows]).delete()[1].get(Attachment._meta.label, 0)
         _delete_files_on_commit(names)
     return deleted
+
+
+def attachments_remove(*, municipality: Municipality, target: TargetRef, attachment_ids) -> int:
+    """Remove those of `target`'s attachments (hidden ones too) whose ids are given, and their files; an id of
+    another target's attachment is ignored. The caller has checked who may."""
+    wanted = {int(pk) for pk in attachment_ids}
+    rows = [
+        row
+        for row in attachment_list(
+            municipality=municipality, kind=target.kind, object_id=target.object_id, with_hidden=True
+        )
+        if row.pk in wanted
+    ]
+    return attachments_delete(rows=rows)
 
 
 def attachment_alt_text_set(*, attachment: Attachment, alt_text: str) -> Attachment:

@@ -1,8 +1,7 @@
 """Photos and documents with a budget project: added and removed by the budget's managers (the lead of the
 hosting process, admins), in office; the files are made safe by `zwerm.attachments`."""
 
-from zwerm.attachments.selectors import attachment_list
-from zwerm.attachments.services import TargetRef, attachment_add, attachments_delete
+from zwerm.attachments.services import TargetRef, attachment_add, attachments_remove
 
 from ..models import PROJECT_ATTACHMENT_TARGET, Project
 from .checks import require_manager
@@ -22,11 +21,8 @@ def project_attachment_add(*, project: Project, actor, upload, alt_text: str):
 
 def project_attachment_remove(*, project: Project, actor, attachment_id: int) -> int:
     require_manager(budget=project.budget, user=actor)
-    rows = [
-        row
-        for row in attachment_list(
-            municipality=project.municipality, kind=PROJECT_ATTACHMENT_TARGET, object_id=project.pk, with_hidden=True
-        )
-        if row.pk == attachment_id
-    ]
-    return attachments_delete(rows=rows)
+    return attachments_remove(
+        municipality=project.municipality,
+        target=TargetRef(PROJECT_ATTACHMENT_TARGET, project.pk),
+        attachment_ids=[attachment_id],
+    )

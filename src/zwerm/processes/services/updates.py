@@ -31,19 +31,14 @@ def update_post(*, process: Process, actor, title: str, body: str, attachment=No
 
 
 def _attach(*, update: Update, actor, upload, alt_text: str) -> None:
-    try:
-        attachment_add(
-            municipality=update.process.municipality,
-            target=TargetRef(UPDATE_TARGET_KIND, update.pk),
-            uploader=actor,
-            upload=upload,
-            alt_text=alt_text,
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            fields = {"file": "attachment", "alt_text": "attachment_alt"}
-            raise ValidationError({fields.get(f, f): errors for f, errors in error.error_dict.items()}) from None
-        raise
+    attachment_add(
+        municipality=update.process.municipality,
+        target=TargetRef(UPDATE_TARGET_KIND, update.pk),
+        uploader=actor,
+        upload=upload,
+        alt_text=alt_text,
+        field_names={"file": "attachment", "alt_text": "attachment_alt"},
+    )
 
 
 def process_follow(*, process: Process, user, digest: bool = False) -> ProcessFollow:
