@@ -68,40 +68,13 @@ def csv_chunks(dataset: Dataset, rows: Iterable[dict]) -> Iterator[bytes]:
         yield "".join(lines).encode("utf-8")
 
 
-def json_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[bytes]:
-    """{...meta, "kolommen": [...], "rijen": [{...}, ...]}, written row by row."""
-    names = dataset.column_names
-    head = dict(meta)
-    head["kolommen"] = [
-        {"naam": c.name, "soort": str(c.kind), "omschrijving": str(c.description)} for c in dataset.columns
-    ]
+def _object_with_array(head: dict, key: str, items: Iterable[dict]) -> Iterator[bytes]:
+    """`head` as a JSON object with one more key holding the array of `items`, written item by item."""
     text = json.dumps(head, ensure_ascii=False, indent=1)
-    yield (text[: text.rindex("}")].rstrip() + ',\n "rijen": [').encode("utf-8")
+    yield (text[: text.rindex("}")].rstrip() + f',\n "{key}": [').encode("utf-8")
     separator = "\n  "
     lines = []
-    for row in rows:
-        lines.append(separator + json.dumps({name: row[name] for name in names}, ensure_ascii=False))
-        separator = ",\n  "
-        if len(lines) >= CHUNK_ROWS:
-            yield "".join(lines).encode("utf-8")
-            lines = []
-    lines.append("\n ]\n}\n")
-    yield "".join(lines).encode("utf-8")
-
-
-def geojson_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[bytes]:
-    """A GeoJSON FeatureCollection (RFC 7946, WGS84) of the rows that have a place: the geometry is the public,
-    rounded point; the properties are the row's columns. The dataset's description rides along as `meta`."""
-    names = dataset.column_names
-    head = json.dumps({"type": "FeatureCollection", "meta": meta}, ensure_ascii=False, indent=1)
-    yield (head[: head.rindex("}")].rstrip() + ',\n "features": [').encode("utf-8")
-    separator = "\n  "
-    lines = []
-    for row in rows:
-        geometry = row.get(GEOMETRY)
-        if geometry is None:
-            continue
-        item = {"type": "Feature", "geometry": geometry, "properties": {name: row[name] for name in names}}
+    for item in items:
         lines.append(separator + json.dumps(item, ensure_ascii=False))
         separator = ",\n  "
         if len(lines) >= CHUNK_ROWS:
@@ -109,3 +82,25 @@ def geojson_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterat
             lines = []
     lines.append("\n ]\n}\n")
     yield "".join(lines).encode("utf-8")
+
+
+def json_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[bytes]:
+    """{...meta, "kolommen": [...], "rijen": [{...}, ...]}, written row by row."""
+    names = dataset.column_names
+    head = dict(meta)
+    head["kolommen"] = [
+        {"naam": c.name, "soort": str(c.kind), "omschrijving": str(c.description)} for c in dataset.columns
+    ]
+    return _object_with_array(head, "rijen", ({name: row[name] for name in names} for row in rows))
+
+
+def geojson_chunks(dataset: Dataset, rows: Iterable[dict], meta: dict) -> Iterator[bytes]:
+    """A GeoJSON FeatureCollection (RFC 7946, WGS84) of the rows that have a place: the geometry is the public,
+    rounded point; the properties are the row's columns. The dataset's description rides along as `meta`."""
+    names = dataset.column_names
+    features = (
+        {"type": "Feature", "geometry": row[GEOMETRY], "properties": {name: row[name] for name in names}}
+        for row in rows
+        if row.get(GEOMETRY) is not None
+    )
+    return _object_with_array({"type": "FeatureCollection", "meta": meta}, "features", features)
