@@ -113,6 +113,7 @@ def _build(*, municipality, district, weeks: int) -> dict:
     since = now - datetime.timedelta(weeks=weeks)
     trend_weeks = complete_weeks(today, weeks)
     themes = list(sensing.theme_list(municipality=municipality))
+    overview = sensing.public_overview(municipality=municipality, weeks=weeks)  # the whole municipality, once
     period_weeks = week_labels(timezone.localdate(since), today)
     found = sensing.public_alert_list(municipality=municipality, weeks=period_weeks, kinds=ALERT_KINDS)
     staff_alerts = sensing.alert_count_by_district(municipality=municipality, weeks=period_weeks, kinds=ALERT_KINDS)
@@ -135,7 +136,7 @@ def _build(*, municipality, district, weeks: int) -> dict:
         )
         sections.append({"@type": "zwerm:District", "identifier": wijk.code, "name": wijk.name, **section})
     whole = (
-        _whole(municipality, weeks, themes, sections, alerts_of(None), trend_weeks, staff_alerts.get(None, 0))
+        _whole(municipality, overview, themes, sections, alerts_of(None), trend_weeks, staff_alerts.get(None, 0))
         if district is None
         else None
     )
@@ -162,7 +163,7 @@ def _build(*, municipality, district, weeks: int) -> dict:
         "hasData": any(s["hasData"] for s in sections) or bool(whole and whole["hasData"]),
         "municipality": whole,
         "districts": sections,
-        "comingUp": _coming_up(municipality, weeks),
+        "comingUp": _coming_up(municipality, overview),
         "privacy": _(
             "Deze rapportage telt mensen, geen teksten. Er staan geen teksten van inwoners in en geen "
             "persoonsgegevens. Groepen van minder dan %(n)d mensen staan er als 'minder dan %(n)d' of staan er "
@@ -172,11 +173,10 @@ def _build(*, municipality, district, weeks: int) -> dict:
     }
 
 
-def _coming_up(municipality, weeks: int) -> list[dict]:
+def _coming_up(municipality, overview: dict) -> list[dict]:
     """Themes expected to rise in the coming weeks (forecasts are for the whole municipality), with why, and no
     number: the forecasts count texts, this report counts people. Only themes that 5 or more people wrote about
-    in the period, so a rise never points at a small group."""
-    overview = sensing.public_overview(municipality=municipality, weeks=weeks)
+    in the period (`overview`: sensing's public overview of the period), so a rise never points at a small group."""
     shown = {row["theme"].pk for row in overview["themes"] if row["count"].shown}
     return [
         {
@@ -192,10 +192,9 @@ def _coming_up(municipality, weeks: int) -> list[dict]:
 
 
 def _whole(
-    municipality, weeks: int, themes: list, sections: list[dict], alerts: list[dict], trend_weeks, withheld: int
+    municipality, overview: dict, themes: list, sections: list[dict], alerts: list[dict], trend_weeks, withheld: int
 ) -> dict:
     """The whole municipality (also contributions without a wijk), covered by the wijk figures shown."""
-    overview = sensing.public_overview(municipality=municipality, weeks=weeks)
     cells: dict[str, list[int]] = {}
     for section in sections:
         for row in section["themes"]:
